@@ -1,0 +1,27 @@
+/** One jest run for the whole workspace, against a real PostgreSQL. */
+const swc = {
+  jsc: {
+    parser: { syntax: 'typescript', decorators: true },
+    transform: { legacyDecorator: true, decoratorMetadata: true, useDefineForClassFields: false },
+    target: 'es2022',
+    keepClassNames: true,
+  },
+  module: { type: 'commonjs' },
+};
+
+module.exports = {
+  testEnvironment: 'node',
+  transform: { '^.+\\.ts$': ['@swc/jest', swc] },
+  testMatch: [
+    '<rootDir>/packages/*/src/**/*.test.ts',
+    '<rootDir>/packages/*/test/**/*.test.ts',
+    '<rootDir>/plugins/*/src/**/*.test.ts',
+    '<rootDir>/plugins/*/test/**/*.test.ts',
+    '<rootDir>/tests/**/*.test.ts',
+  ],
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/tests/bench/'],
+  globalSetup: '<rootDir>/packages/testing/src/jest-global-setup.ts',
+  globalTeardown: '<rootDir>/packages/testing/src/jest-global-teardown.ts',
+  testTimeout: 60000,
+  maxWorkers: 2,
+};

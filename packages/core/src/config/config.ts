@@ -1,0 +1,117 @@
+import path from 'node:path';
+
+/** Gateway configuration, read once from the environment and validated. */
+export interface Config {
+  mode: 'development' | 'production' | 'test';
+  host: string;
+  port: number;
+  /** null: start an embedded PostgreSQL in `dataDir`. */
+  databaseUrl: string | null;
+  dataDir: string;
+  dbPoolMax: number;
+  /** Plugin names to load; null: every installed plugin. */
+  plugins: string[] | null;
+  pluginDirs: string[];
+  seedDemo: boolean;
+  pageSizeDefault: number;
+  pageSizeMax: number;
+  bodyLimitBytes: number;
+  shutdownTimeoutMs: number;
+  logLevel: 'debug' | 'info' | 'warn' | 'error';
+  /** Reports SQL statements per request in `x-sql-statements` (tests and benchmarks). */
+  exposeSqlCount: boolean;
+  redisUrl: string | null;
+  eventRetentionDays: number;
+}
+
+export const repoRoot = path.resolve(__dirname, '../../../..');
+
+export class ConfigError extends Error {
+  constructor(public readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+/** Reads every variable, collecting one message per bad value instead of stopping at the first. */
+export function loadConfig(env: Env = process.env, overrides: Partial<Config> = {}): Config {
+  const problems: string[] = [];
+  const int = (name: string, def: number, min: number, max: number): number => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return def;
+    const n = Number(raw);
+    if (!Number.isInteger(n) || n < min || n > max) {
+      problems.push(`${name}="${raw}" must be an integer from ${min} to ${max}`);
+      return def;
+    }
+    return n;
+  };
+  const oneOf = <T extends string>(name: string, values: readonly T[], def: T): T => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return def;
+    if (!values.includes(raw as T)) {
+      problems.push(`${name}="${raw}" must be one of ${values.join(', ')}`);
+      return def;
+    }
+    return raw as T;
+  };
+  const bool = (name: string, def: boolean): boolean => {
+    const raw = env[name];
+    if (raw === undefined || raw === '') return def;
+    if (!['true', 'false', '1', '0'].includes(raw)) {
+      problems.push(`${name}="${raw}" must be true or false`);
+      return def;
+    }
+    return raw === 'true' || raw === '1';
+  };
+  const url = (name: string, protocols: string[]): string | null => {
+    const raw = env[name];
+    if (!raw) return null;
+    try {
+      const u = new URL(raw);
+      if (!protocols.includes(u.protocol)) throw new Error();
+      return raw;
+    } catch {
+      problems.push(`${name} must be a ${protocols.join(' or ')}//… URL`);
+      return null;
+    }
+  };
+
+  const nodeEnv = env.NODE_ENV === 'production' ? 'production' : env.NODE_ENV === 'test' ? 'test' : 'development';
+  const mode = oneOf('GONGZHI_MODE', ['development', 'production', 'test'] as const, nodeEnv);
+  const pluginsRaw = env.GONGZHI_PLUGINS;
+  let plugins: string[] | null = null;
+  if (pluginsRaw !== undefined && pluginsRaw.trim() !== '') {
+    plugins = pluginsRaw.split(',').map((s) => s.trim()).filter(Boolean);
+    for (const p of plugins) {
+      if (!/^[a-z][a-z0-9-]*$/.test(p)) problems.push(`GONGZHI_PLUGINS: "${p}" is not a plugin name`);
+    }
+  }
+  const pageSizeDefault = int('GONGZHI_PAGE_SIZE_DEFAULT', 20, 1, 1000);
+  const pageSizeMax = int('GONGZHI_PAGE_SIZE_MAX', 100, 1, 1000);
+  if (pageSizeDefault > pageSizeMax) problems.push('GONGZHI_PAGE_SIZE_DEFAULT must not exceed GONGZHI_PAGE_SIZE_MAX');
+
+  const config: Config = {
+    mode,
+    host: env.HOST || '0.0.0.0',
+    port: int('PORT', 4000, 0, 65535),
+    databaseUrl: url('DATABASE_URL', ['postgres:', 'postgresql:']),
+    dataDir: path.resolve(env.GONGZHI_DATA_DIR || path.join(repoRoot, '.data')),
+    dbPoolMax: int('GONGZHI_DB_POOL_MAX', 10, 1, 500),
+    plugins,
+    pluginDirs: (env.GONGZHI_PLUGIN_DIRS || path.join(repoRoot, 'plugins')).split(path.delimiter).map((d) => path.resolve(d)),
+    seedDemo: bool('GONGZHI_SEED_DEMO', mode !== 'production'),
+    pageSizeDefault,
+    pageSizeMax,
+    bodyLimitBytes: int('GONGZHI_BODY_LIMIT_BYTES', 100 * 1024, 1024, 10 * 1024 * 1024),
+    shutdownTimeoutMs: int('GONGZHI_SHUTDOWN_TIMEOUT_MS', 10_000, 0, 600_000),
+    logLevel: oneOf('LOG_LEVEL', ['debug', 'info', 'warn', 'error'] as const, 'info'),
+    exposeSqlCount: bool('GONGZHI_EXPOSE_SQL_COUNT', mode !== 'production'),
+    redisUrl: url('REDIS_URL', ['redis:', 'rediss:']),
+    eventRetentionDays: int('GONGZHI_EVENT_RETENTION_DAYS', 7, 1, 3650),
+  };
+  if (problems.length) throw new ConfigError(problems);
+  return { ...config, ...overrides };
+}

@@ -1,0 +1,26 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { MikroORM, PostgreSqlDriver } from '@mikro-orm/postgresql';
+import { Migrator } from '@mikro-orm/migrations';
+
+/** Counts SQL statements of the current request (tests assert they don't grow with list size). */
+export const sqlCounter = new AsyncLocalStorage<{ count: number }>();
+
+export async function createOrm(url: string, entities: Function[], poolMax: number): Promise<MikroORM> {
+  const orm = await MikroORM.init({
+    driver: PostgreSqlDriver,
+    clientUrl: url,
+    entities: entities as never,
+    extensions: [Migrator],
+    pool: { min: 0, max: poolMax },
+    allowGlobalContext: false,
+    forceUtcTimezone: true,
+    discovery: { warnWhenNoEntities: false },
+    debug: false,
+    ensureDatabase: false,
+  });
+  orm.em.getConnection().getKnex().on('query', () => {
+    const store = sqlCounter.getStore();
+    if (store) store.count++;
+  });
+  return orm;
+}

@@ -1,0 +1,23 @@
+import { DistrictEntity } from './district.entity';
+import { StreetEntity } from './street.entity';
+import { CommunityEntity } from './community.entity';
+import { GridEntity } from './grid.entity';
+import { ResidentEntity } from './resident.entity';
+import { OrganizationCommunityEntity, SocialOrganizationEntity } from './social-organization.entity';
+import { SocialWorkerEntity } from './social-worker.entity';
+import { ProgramEnablementChangeEntity, ProgramEnablementEntity, ProgramSettingEntity } from './program.entity';
+import { EventHandlingEntity, OutboxEvent } from './outbox-event.entity';
+
+export {
+  DistrictEntity, StreetEntity, CommunityEntity, GridEntity, ResidentEntity,
+  SocialOrganizationEntity, OrganizationCommunityEntity, SocialWorkerEntity,
+  ProgramEnablementEntity, ProgramEnablementChangeEntity, ProgramSettingEntity,
+  OutboxEvent, EventHandlingEntity,
+};
+
+export const coreEntities = [
+  DistrictEntity, StreetEntity, CommunityEntity, GridEntity, ResidentEntity,
+  SocialOrganizationEntity, OrganizationCommunityEntity, SocialWorkerEntity,
+  ProgramEnablementEntity, ProgramEnablementChangeEntity, ProgramSettingEntity,
+  OutboxEvent, EventHandlingEntity,
+];

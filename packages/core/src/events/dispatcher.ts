@@ -1,0 +1,126 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { DomainEvent, GongzhiPlugin, GongzhiServices, SubscriberDefinition } from '@gongzhi/plugin-sdk';
+import type { Logger } from '../util/logger';
+import type { EventBus } from './event-bus';
+import { OUTBOX_COLUMNS, toDomainEvent, type OutboxRow } from './event-row';
+
+interface Handler {
+  id: string; // `<plugin>/<subscriber>`
+  plugin: string;
+  def: SubscriberDefinition;
+}
+
+export const MAX_ATTEMPTS = 5;
+
+/**
+ * Runs plugin subscribers for published events. Each handler's writes commit in one
+ * transaction with its `event_handling` row, so an event is handled at most once per
+ * handler; failures are retried with backoff and parked after MAX_ATTEMPTS.
+ */
+export class EventDispatcher {
+  private readonly handlers: Handler[];
+  private timer: NodeJS.Timeout | null = null;
+  private inflight = new Set<Promise<unknown>>();
+  private stopped = false;
+
+  constructor(
+    private readonly orm: MikroORM,
+    bus: EventBus,
+    plugins: GongzhiPlugin[],
+    private readonly services: (em: import('@mikro-orm/postgresql').EntityManager) => GongzhiServices,
+    private readonly isEnabled: (program: string, districtId: string) => boolean,
+    private readonly log: Logger,
+    private readonly retryPollMs = 1000,
+  ) {
+    this.handlers = plugins.flatMap((p) => (p.subscribers ?? []).map((def) => ({ id: `${p.name}/${def.name}`, plugin: p.name, def })));
+    if (this.handlers.length) bus.on((events) => this.track(this.dispatch(events)));
+  }
+
+  start(): void {
+    if (!this.handlers.length) return;
+    const tick = async () => {
+      if (this.stopped) return;
+      await this.track(this.catchUp()).catch((e) => this.log.error('event catch-up failed', { error: String(e) }));
+      if (!this.stopped) {
+        this.timer = setTimeout(tick, this.retryPollMs);
+        this.timer.unref();
+      }
+    };
+    void tick();
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    if (this.timer) clearTimeout(this.timer);
+    await Promise.allSettled([...this.inflight]);
+  }
+
+  /** Resolves when every dispatch in flight has finished (tests). */
+  async idle(): Promise<void> {
+    while (this.inflight.size) await Promise.allSettled([...this.inflight]);
+  }
+
+  private track<T>(p: Promise<T>): Promise<T> {
+    this.inflight.add(p);
+    return p.finally(() => this.inflight.delete(p));
+  }
+
+  private async dispatch(events: DomainEvent[]): Promise<void> {
+    for (const e of events) {
+      for (const h of this.handlers) {
+        if (h.def.event.name === e.name) await this.handle(h, e);
+      }
+    }
+  }
+
+  /** Events a handler has no record of (missed while down, or due for retry). */
+  private async catchUp(): Promise<void> {
+    for (const h of this.handlers) {
+      const rows = await this.orm.em.fork().execute<OutboxRow[]>(
+        `select ${OUTBOX_COLUMNS} from outbox_event e
+         where e.seq is not null and e.name = ? and e.occurred_at > now() - interval '1 day'
+           and not exists (select 1 from event_handling h where h.handler = ? and h.event_seq = e.seq
+                           and (h.status <> 'RETRYING' or h.next_attempt_at > now()))
+         order by e.seq limit 200`,
+        [h.def.event.name, h.id],
+      );
+      for (const r of rows) await this.handle(h, toDomainEvent(r));
+    }
+  }
+
+  private async handle(h: Handler, e: DomainEvent): Promise<void> {
+    const em = this.orm.em.fork();
+    let attempts = 0;
+    try {
+      await em.transactional(async (tx) => {
+        // The marker row serialises concurrent attempts at the same (handler, event).
+        await tx.execute(
+          `insert into event_handling (handler, event_seq, status, attempts) values (?, ?, 'RETRYING', 0)
+           on conflict (handler, event_seq) do nothing`, [h.id, e.id]);
+        const [prev] = await tx.execute<{ status: string; attempts: number }[]>(
+          `select status, attempts from event_handling where handler = ? and event_seq = ? for update`, [h.id, e.id]);
+        if (prev.status !== 'RETRYING') return;
+        attempts = prev.attempts + 1;
+        const enabled = this.isEnabled(h.plugin, e.districtId);
+        if (enabled) await h.def.handle(e, { em: tx, ...this.services(tx) });
+        await tx.execute(
+          `update event_handling set status = ?, attempts = ?, last_error = null, next_attempt_at = null, updated_at = now()
+           where handler = ? and event_seq = ?`,
+          [enabled ? 'DONE' : 'SKIPPED', attempts, h.id, e.id],
+        );
+      });
+    } catch (err) {
+      attempts = Math.max(attempts, 1);
+      const parked = attempts >= MAX_ATTEMPTS;
+      const delayMs = Math.min(60_000, 500 * 2 ** (attempts - 1));
+      this.log.warn('event handler failed', { handler: h.id, event: e.id, attempts, parked, error: String(err) });
+      await this.orm.em.fork().execute(
+        `insert into event_handling (handler, event_seq, status, attempts, last_error, next_attempt_at, updated_at)
+         values (?, ?, ?, ?, ?, now() + (? * interval '1 millisecond'), now())
+         on conflict (handler, event_seq) do update set status = excluded.status, attempts = excluded.attempts,
+           last_error = excluded.last_error, next_attempt_at = excluded.next_attempt_at, updated_at = now()`,
+        [h.id, e.id, parked ? 'PARKED' : 'RETRYING', attempts, String(err).slice(0, 2000), delayMs],
+      ).catch((e2) => this.log.error('could not record handler failure', { error: String(e2) }));
+    }
+  }
+}

@@ -1,0 +1,231 @@
+import http from 'node:http';
+import { randomUUID } from 'node:crypto';
+import express from 'express';
+import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { expressMiddleware } from '@as-integrations/express5';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { GraphQLSchema } from 'graphql';
+import { configurePaging, type GongzhiPlugin } from '@gongzhi/plugin-sdk';
+import type { Config } from './config/config';
+import { createLogger, type Logger } from './util/logger';
+import { startEmbeddedPostgres, type EmbeddedDatabase } from './db/embedded-postgres';
+import { createOrm, sqlCounter } from './db/orm';
+import { runMigrations, type MigrationPackage } from './db/migrate';
+import { coreEntities } from './entities';
+import { coreMigrations } from './migrations';
+import { discoverPlugins, resolvePlugins } from './plugins/plugin-host';
+import { ProgramService } from './services/program.service';
+import { SettingsService } from './services/settings.service';
+import { NodeRegistry } from './graphql/node-registry';
+import { coreNodes } from './graphql/core-nodes';
+import { buildGatewaySchema } from './graphql/build-schema';
+import type { CoreContext, CoreServices } from './graphql/core-context';
+import { createContextFactory, handlerServices } from './server/context';
+import { maskError } from './server/errors';
+import { healthRouter } from './server/health';
+import { attachWebSocket } from './server/ws';
+import { EventBus } from './events/event-bus';
+import { Sequencer } from './events/sequencer';
+import { EventDispatcher } from './events/dispatcher';
+import { OutboxEventStreamer } from './events/event-stream';
+import { seedDemo } from './seed/demo-seed';
+import { CORE_VERSION } from './version';
+
+export interface GatewayOptions {
+  config: Config;
+  /** Plugins to consider instead of discovering installed ones (tests). */
+  plugins?: GongzhiPlugin[];
+  logger?: Logger;
+}
+
+/** The whole gateway: database, plugins, schema, HTTP + WebSocket server, events. */
+export class Gateway {
+  readonly log: Logger;
+  readonly bus = new EventBus();
+  orm!: MikroORM;
+  schema!: GraphQLSchema;
+  plugins: GongzhiPlugin[] = [];
+  services!: CoreServices;
+  sequencer!: Sequencer;
+  dispatcher!: EventDispatcher;
+  httpServer!: http.Server;
+  url = '';
+  createContext!: (requestId?: string) => CoreContext;
+  private embedded: EmbeddedDatabase | null = null;
+  private apollo: ApolloServer<CoreContext> | null = null;
+  private ws: ReturnType<typeof attachWebSocket> | null = null;
+  private stopping: Promise<void> | null = null;
+  private migrationPackages: MigrationPackage[] = [];
+  readonly timings: Record<string, number> = {};
+
+  constructor(private readonly opts: GatewayOptions) {
+    this.log = opts.logger ?? createLogger(opts.config.logLevel);
+  }
+
+  get config(): Config {
+    return this.opts.config;
+  }
+
+  /** Resolves plugins and builds the schema without touching a database. */
+  async prepareSchema(): Promise<GraphQLSchema> {
+    const installed = this.opts.plugins ?? discoverPlugins(this.config.pluginDirs);
+    this.plugins = resolvePlugins(installed, this.opts.plugins ? null : this.config.plugins, CORE_VERSION);
+    configurePaging({ defaultSize: this.config.pageSizeDefault, maxSize: this.config.pageSizeMax });
+    const nodes = new NodeRegistry();
+    nodes.register(coreNodes);
+    for (const p of this.plugins) nodes.register(p.nodes ?? []);
+    this.services = {
+      programs: new ProgramService(this.plugins),
+      settings: new SettingsService(this.plugins),
+      nodes,
+      coreVersion: CORE_VERSION,
+    };
+    this.schema = await buildGatewaySchema(this.plugins, nodes);
+    return this.schema;
+  }
+
+  async start(): Promise<this> {
+    const t0 = Date.now();
+    await this.prepareSchema();
+    let url = this.config.databaseUrl;
+    if (!url) {
+      this.embedded = await startEmbeddedPostgres(this.config.dataDir, this.log);
+      url = this.embedded.url;
+    }
+    this.timings.databaseMs = Date.now() - t0;
+    this.orm = await createOrm(url, [...coreEntities, ...this.plugins.flatMap((p) => p.entities ?? [])], this.config.dbPoolMax);
+    this.migrationPackages = [{ name: 'core', migrations: coreMigrations }, ...this.plugins.map((p) => ({ name: p.name, migrations: p.migrations ?? [] }))];
+    const applied = await runMigrations(this.orm, this.migrationPackages);
+    const count = Object.values(applied).flat().length;
+    if (count) this.log.info('migrations applied', applied);
+    await this.services.programs.reload(this.orm.em);
+    if (this.config.seedDemo) await seedDemo(this.orm, this.plugins, this.services.programs, this.log);
+
+    this.sequencer = new Sequencer(this.orm, this.bus, this.log);
+    this.dispatcher = new EventDispatcher(this.orm, this.bus, this.plugins, handlerServices(this.services), (p, d) => this.services.programs.isEnabled(p, d), this.log);
+    const streamer = new OutboxEventStreamer(this.orm, this.bus, this.config.eventRetentionDays);
+    this.createContext = createContextFactory(this.orm, this.services, streamer);
+    this.orm.em.getEventManager().registerSubscriber({
+      afterFlush: () => this.sequencer.poke(),
+      afterTransactionCommit: () => this.sequencer.poke(),
+    });
+
+    await this.listen();
+    this.sequencer.start();
+    this.dispatcher.start();
+    this.timings.readyMs = Date.now() - t0;
+    this.log.info('gateway ready', { url: this.url, plugins: this.plugins.map((p) => `${p.name}@${p.version}`), ms: this.timings.readyMs });
+    return this;
+  }
+
+  private async listen(): Promise<void> {
+    const app = express();
+    app.disable('x-powered-by');
+    this.httpServer = http.createServer(app);
+    const production = this.config.mode === 'production';
+    this.ws = attachWebSocket({ server: this.httpServer, schema: this.schema, context: () => this.createContext(), log: this.log });
+
+    const exposeSqlCount = this.config.exposeSqlCount;
+    const requestPlugin: ApolloServerPlugin<CoreContext> = {
+      async requestDidStart() {
+        return {
+          async didEncounterErrors({ contextValue, errors }) {
+            for (const e of errors) (e.extensions as Record<string, unknown>).requestId ??= contextValue.requestId;
+          },
+          async willSendResponse({ response }) {
+            const store = exposeSqlCount ? sqlCounter.getStore() : undefined;
+            if (store) response.http.headers.set('x-sql-statements', String(store.count));
+          },
+        };
+      },
+    };
+    const log = this.log;
+    this.apollo = new ApolloServer<CoreContext>({
+      schema: this.schema,
+      introspection: !production,
+      hideSchemaDetailsFromClientErrors: production,
+      csrfPrevention: true,
+      allowBatchedHttpRequests: false,
+      includeStacktraceInErrorResponses: false,
+      formatError: (formatted, error) => {
+        const masked = maskError(formatted, error);
+        if (masked !== formatted) log.error('unexpected error', { requestId: masked.extensions?.requestId, error: String(error), stack: (error as Error)?.stack });
+        return masked;
+      },
+      plugins: [
+        ApolloServerPluginDrainHttpServer({ httpServer: this.httpServer }),
+        requestPlugin,
+      ],
+    });
+    await this.apollo.start();
+
+    app.use(healthRouter(() => this.orm, () => this.migrationPackages, () => this.stopping !== null));
+    try {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const { graphiqlRouter } = require('./server/graphiql');
+      app.use(graphiqlRouter({ endpoint: '/graphql' }));
+      app.get('/', (_req, res) => res.redirect('/graphiql'));
+    } catch (e) {
+      this.log.warn('GraphiQL page unavailable', { error: String(e) });
+    }
+    app.use(
+      '/graphql',
+      (req, res, next) => {
+        if (this.config.exposeSqlCount) sqlCounter.run({ count: 0 }, next);
+        else next();
+      },
+      express.json({ limit: this.config.bodyLimitBytes }),
+      expressMiddleware(this.apollo, {
+        context: async ({ req, res }) => {
+          const requestId = (typeof req.headers['x-request-id'] === 'string' && /^[\w-]{1,64}$/.test(req.headers['x-request-id']) ? req.headers['x-request-id'] : randomUUID());
+          res.setHeader('x-request-id', requestId);
+          return this.createContext(requestId);
+        },
+      }),
+    );
+    app.use((err: { status?: number; type?: string }, _req: express.Request, res: express.Response, next: express.NextFunction) => {
+      if (err?.type === 'entity.too.large') {
+        res.status(413).json({ errors: [{ message: 'Request body too large', extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
+        return;
+      }
+      if (err?.status && err.status < 500) {
+        res.status(err.status).json({ errors: [{ message: 'Malformed request', extensions: { code: 'BAD_REQUEST' } }] });
+        return;
+      }
+      next(err);
+    });
+
+    await new Promise<void>((resolve, reject) => {
+      this.httpServer.once('error', reject);
+      this.httpServer.listen(this.config.port, this.config.host, () => resolve());
+    });
+    const addr = this.httpServer.address() as import('node:net').AddressInfo;
+    const host = this.config.host === '0.0.0.0' || this.config.host === '::' ? '127.0.0.1' : this.config.host;
+    this.url = `http://${host}:${addr.port}`;
+  }
+
+  /** Stop accepting, finish in-flight work, close sockets with 1001, close the ORM and the embedded database. */
+  stop(reason = 'shutdown'): Promise<void> {
+    this.stopping ??= (async () => {
+      this.log.info('gateway stopping', { reason });
+      const deadline = setTimeout(() => {
+        this.log.error('shutdown timed out; exiting');
+        process.exit(1);
+      }, this.config.shutdownTimeoutMs);
+      deadline.unref();
+      if (this.ws) {
+        for (const client of this.ws.wss.clients) client.close(1001, 'Going away');
+        await this.ws.dispose();
+      }
+      await this.apollo?.stop();
+      await this.sequencer?.stop();
+      await this.dispatcher?.stop();
+      await this.orm?.close();
+      await this.embedded?.stop();
+      clearTimeout(deadline);
+      this.log.info('gateway stopped');
+    })();
+    return this.stopping;
+  }
+}

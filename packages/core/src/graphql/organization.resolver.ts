@@ -1,0 +1,103 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root, createUnionType } from 'type-graphql';
+import {
+  Community, Connection, District, PageArgs, SocialOrganization, SocialWorker, decodeId, keysetPage,
+} from '@gongzhi/plugin-sdk';
+import { CommunityEntity, DistrictEntity, SocialOrganizationEntity, SocialWorkerEntity } from '../entities';
+import { PeopleService } from '../services/people.service';
+import {
+  CreateSocialOrganizationInput, CreateSocialWorkerInput, UpdateSocialOrganizationInput, UpdateSocialWorkerInput,
+} from './people.input';
+import { NameOrder, SocialOrganizationFilter, SocialWorkerFilter, likePattern, sortProp } from './filters.input';
+import { em, load, mustLoad } from './load';
+import type { CoreContext } from './core-context';
+
+const OrgConnection = Connection(SocialOrganization, 'SocialOrganization');
+const WorkerConnection = Connection(SocialWorker, 'SocialWorker');
+const people = new PeopleService();
+
+export const Employer = createUnionType({
+  name: 'Employer',
+  description: '用人单位 / Employer of a social worker',
+  types: () => [SocialOrganization, Community] as const,
+  resolveType: (v) => (v instanceof SocialOrganizationEntity ? 'SocialOrganization' : 'Community'),
+});
+
+@Resolver(() => SocialOrganization)
+export class SocialOrganizationResolver {
+  @Query(() => OrgConnection, { description: '社会组织列表 / Social organisations' })
+  socialOrganizations(@Arg('filter', () => SocialOrganizationFilter) filter: SocialOrganizationFilter, @Args() page: PageArgs,
+    @Ctx() ctx: CoreContext, @Arg('orderBy', () => NameOrder, { nullable: true }) orderBy?: NameOrder) {
+    const where: Record<string, unknown> = { districtId: decodeId(filter.districtId, 'District') };
+    if (filter.category) where.category = filter.category;
+    if (filter.registration) where.registration = filter.registration;
+    if (filter.nameContains) where.name = { $ilike: likePattern(filter.nameContains) };
+    if (filter.servesCommunityId) {
+      const communityId = decodeId(filter.servesCommunityId, 'Community');
+      where.id = { $in: em(ctx).getKnex().select('organization_id').from('social_organization_community').where('community_id', communityId) };
+    }
+    return keysetPage(em(ctx), SocialOrganizationEntity, { where, sortBy: sortProp(orderBy), direction: orderBy?.direction, ...page });
+  }
+
+  @FieldResolver(() => District)
+  district(@Root() o: SocialOrganizationEntity, @Ctx() ctx: CoreContext) {
+    return load(ctx, DistrictEntity, o.districtId);
+  }
+
+  @FieldResolver(() => [Community], { description: '服务的社区 / Communities served' })
+  communitiesServed(@Root() o: SocialOrganizationEntity, @Ctx() ctx: CoreContext) {
+    return ctx.loaders
+      .get<string, CommunityEntity[]>('SocialOrganization.communitiesServed', async (ids) => {
+        const rows = await em(ctx).execute<{ organization_id: string; community_id: string }[]>(
+          'select organization_id, community_id from social_organization_community where organization_id in (?)', [[...ids]]);
+        const cs = rows.length ? await em(ctx).find(CommunityEntity, { id: { $in: rows.map((r) => r.community_id) } }) : [];
+        const byId = new Map(cs.map((c) => [c.id, c]));
+        return ids.map((id) => rows.filter((r) => r.organization_id === id).map((r) => byId.get(r.community_id)!).sort((a, b) => a.name.localeCompare(b.name)));
+      })
+      .load(o.id);
+  }
+
+  @Mutation(() => SocialOrganization, { description: '登记社会组织 / Register a social organisation' })
+  createSocialOrganization(@Arg('input') input: CreateSocialOrganizationInput, @Ctx() ctx: CoreContext) {
+    return people.createOrganization(em(ctx), input);
+  }
+
+  @Mutation(() => SocialOrganization)
+  async updateSocialOrganization(@Arg('id', () => ID) id: string, @Arg('input') input: UpdateSocialOrganizationInput, @Ctx() ctx: CoreContext) {
+    return people.updateOrganization(em(ctx), await mustLoad(ctx, SocialOrganizationEntity, 'SocialOrganization', id), input);
+  }
+}
+
+@Resolver(() => SocialWorker)
+export class SocialWorkerResolver {
+  @Query(() => WorkerConnection, { description: '社工列表 / Social workers' })
+  socialWorkers(@Arg('filter', () => SocialWorkerFilter) filter: SocialWorkerFilter, @Args() page: PageArgs,
+    @Ctx() ctx: CoreContext, @Arg('orderBy', () => NameOrder, { nullable: true }) orderBy?: NameOrder) {
+    const where: Record<string, unknown> = { districtId: decodeId(filter.districtId, 'District') };
+    if (filter.certification) where.certification = filter.certification;
+    if (filter.postType) where.postType = filter.postType;
+    if (filter.nameContains) where.name = { $ilike: likePattern(filter.nameContains) };
+    return keysetPage(em(ctx), SocialWorkerEntity, { where, sortBy: sortProp(orderBy), direction: orderBy?.direction, ...page });
+  }
+
+  @FieldResolver(() => District)
+  district(@Root() w: SocialWorkerEntity, @Ctx() ctx: CoreContext) {
+    return load(ctx, DistrictEntity, w.districtId);
+  }
+
+  @FieldResolver(() => Employer, { description: '用人单位 / Employer' })
+  employer(@Root() w: SocialWorkerEntity, @Ctx() ctx: CoreContext) {
+    return w.employerOrganizationId
+      ? load(ctx, SocialOrganizationEntity, w.employerOrganizationId)
+      : load(ctx, CommunityEntity, w.employerCommunityId);
+  }
+
+  @Mutation(() => SocialWorker, { description: '登记社工 / Register a social worker' })
+  createSocialWorker(@Arg('input') input: CreateSocialWorkerInput, @Ctx() ctx: CoreContext) {
+    return people.createSocialWorker(em(ctx), input);
+  }
+
+  @Mutation(() => SocialWorker)
+  async updateSocialWorker(@Arg('id', () => ID) id: string, @Arg('input') input: UpdateSocialWorkerInput, @Ctx() ctx: CoreContext) {
+    return people.updateSocialWorker(em(ctx), await mustLoad(ctx, SocialWorkerEntity, 'SocialWorker', id), input);
+  }
+}

@@ -1,0 +1,14 @@
+import { NodeResolver } from './node.resolver';
+import { PlatformResolver, DistrictProgramsResolver } from './platform.resolver';
+import { DistrictResolver } from './district.resolver';
+import { StreetResolver } from './street.resolver';
+import { CommunityResolver } from './community.resolver';
+import { GridResolver } from './grid.resolver';
+import { ResidentResolver } from './resident.resolver';
+import { SocialOrganizationResolver, SocialWorkerResolver } from './organization.resolver';
+import { TreeStatsResolver } from './stats.type';
+
+export const coreResolvers = [
+  NodeResolver, PlatformResolver, DistrictProgramsResolver, DistrictResolver, StreetResolver, CommunityResolver,
+  GridResolver, ResidentResolver, SocialOrganizationResolver, SocialWorkerResolver, TreeStatsResolver,
+] as const;

@@ -1,0 +1,6 @@
+import { Migration20261122000000_core_tree } from './Migration20261122000000_core_tree';
+
+/** Core migrations in order; released ones are never edited. */
+export const coreMigrations = [
+  { name: 'Migration20261122000000_core_tree', class: Migration20261122000000_core_tree },
+];

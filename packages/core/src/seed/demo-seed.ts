@@ -1,0 +1,25 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { GongzhiPlugin } from '@gongzhi/plugin-sdk';
+import type { Logger } from '../util/logger';
+import type { ProgramService } from '../services/program.service';
+import { DistrictEntity } from '../entities';
+import { buildDemoTree, DEMO_DIVISION_CODE } from './demo-tree';
+
+/**
+ * On first start, one demo district with realistic names; then each plugin's own
+ * demo data, with its program enabled. Idempotent: keyed on the division code.
+ */
+export async function seedDemo(orm: MikroORM, plugins: GongzhiPlugin[], programs: ProgramService, log: Logger): Promise<void> {
+  const em = orm.em.fork();
+  let district = await em.findOne(DistrictEntity, { divisionCode: DEMO_DIVISION_CODE });
+  if (!district) {
+    const t = Date.now();
+    district = await em.transactional((tx) => buildDemoTree(tx));
+    log.info('demo district seeded', { name: district.name, ms: Date.now() - t });
+  }
+  for (const p of plugins) {
+    if (!p.seed) continue;
+    if (!programs.isEnabled(p.name, district.id)) await programs.setEnabled(em, district.id, p.name, true, 'seed');
+    await em.fork().transactional((tx) => p.seed!({ em: tx, districtId: district!.id }));
+  }
+}

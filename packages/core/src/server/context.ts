@@ -1,0 +1,55 @@
+import { randomUUID } from 'node:crypto';
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import type { CoreReader, GongzhiServices, SettingsDefinition, SettingsReader } from '@gongzhi/plugin-sdk';
+import {
+  CommunityEntity, DistrictEntity, GridEntity, ResidentEntity, SocialOrganizationEntity, StreetEntity,
+} from '../entities';
+import { LoaderRegistry, byId } from '../services/loaders';
+import { OpenAuthorizer } from '../services/authorizer';
+import type { CoreContext, CoreServices } from '../graphql/core-context';
+import type { OutboxEventStreamer } from '../events/event-stream';
+
+function servicesFor(em: EntityManager, loaders: LoaderRegistry, core: CoreServices): GongzhiServices {
+  const coreReader: CoreReader = {
+    district: (id) => byId(loaders, em, DistrictEntity).load(id) as never,
+    street: (id) => byId(loaders, em, StreetEntity).load(id) as never,
+    community: (id) => byId(loaders, em, CommunityEntity).load(id) as never,
+    grid: (id) => byId(loaders, em, GridEntity).load(id) as never,
+    resident: (id) => byId(loaders, em, ResidentEntity).load(id) as never,
+    socialOrganization: (id) => byId(loaders, em, SocialOrganizationEntity).load(id) as never,
+  };
+  const settings: SettingsReader = {
+    get: async <D extends SettingsDefinition>(def: D, districtId: string) => {
+      const program = core.settings.programFor(def);
+      const stored = await loaders
+        .get<string, Record<string, unknown> | null>('settings', (keys) => core.settings.loadStored(em, keys))
+        .load(`${program}|${districtId}`);
+      return core.settings.resolve(def, stored);
+    },
+  };
+  return { programs: core.programs, settings, core: coreReader };
+}
+
+/** Services for event handlers: bound to the handler's transaction. */
+export const handlerServices = (core: CoreServices) => (em: EntityManager): GongzhiServices =>
+  servicesFor(em, new LoaderRegistry(), core);
+
+/** One forked EntityManager and a fresh set of DataLoaders per operation. */
+export function createContextFactory(orm: MikroORM, core: CoreServices, events: OutboxEventStreamer) {
+  const auth = new OpenAuthorizer();
+  return (requestId: string = randomUUID()): CoreContext => {
+    const em = orm.em.fork({ useContext: false });
+    const loaders = new LoaderRegistry();
+    return {
+      requestId,
+      em,
+      actor: null,
+      auth,
+      events,
+      loaders,
+      services: core,
+      loader: (key, batch) => loaders.get(key, batch),
+      ...servicesFor(em, loaders, core),
+    };
+  };
+}

@@ -1,0 +1,82 @@
+import type { EntityManager } from '@mikro-orm/core';
+import type DataLoader from 'dataloader';
+import type { SettingsDefinition, SettingsOf } from './settings';
+import type { Community, District, Grid, Resident, SocialOrganization, Street } from './core-graph';
+import type { DomainEvent } from './events';
+
+/** A node of the territory tree that rules are scoped to. */
+export interface ScopeNode {
+  districtId: string;
+  streetId?: string | null;
+  communityId?: string | null;
+  gridId?: string | null;
+  organizationId?: string | null;
+}
+
+/** The authenticated caller, when there is one. */
+export interface Actor {
+  accountId: string;
+  displayName: string;
+  residentId?: string | null;
+}
+
+export interface ProgramGate {
+  /** From the in-process enablement cache: no SQL. */
+  isEnabled(program: string, districtId: string): boolean;
+  /** Throws PROGRAM_NOT_ENABLED. */
+  assertEnabled(program: string, districtId: string): void;
+}
+
+export interface SettingsReader {
+  /** A plugin's settings for one district: stored values over defaults (batched per request). */
+  get<D extends SettingsDefinition>(def: D, districtId: string): Promise<SettingsOf<D>>;
+}
+
+/** Batched, request-cached reads of the core tree for plugins. */
+export interface CoreReader {
+  district(id: string): Promise<District | null>;
+  street(id: string): Promise<Street | null>;
+  community(id: string): Promise<Community | null>;
+  grid(id: string): Promise<Grid | null>;
+  resident(id: string): Promise<Resident | null>;
+  socialOrganization(id: string): Promise<SocialOrganization | null>;
+}
+
+export interface Authorizer {
+  /** Throws FORBIDDEN (or UNAUTHENTICATED) unless the caller holds `permission` at `node`. */
+  require(permission: string, node: ScopeNode): Promise<void>;
+}
+
+/** What both request resolvers and event handlers can use. */
+export interface GongzhiServices {
+  programs: ProgramGate;
+  settings: SettingsReader;
+  core: CoreReader;
+}
+
+export interface EventFilter {
+  /** Event names, e.g. `meal.delivered`; all when omitted. */
+  names?: string[];
+  programs?: string[];
+  /** Only events at or below this node of the tree. */
+  scope?: ScopeNode;
+  /** Replay events after this cursor (from the outbox) before live ones. */
+  after?: string | null;
+}
+
+export interface EventStreamer {
+  /** Committed events matching the filter, as they are published. */
+  stream(filter: EventFilter): AsyncIterableIterator<DomainEvent>;
+}
+
+/** The per-operation GraphQL context. */
+export interface GongzhiContext extends GongzhiServices {
+  requestId: string;
+  /** Forked for this operation only. */
+  em: EntityManager;
+  actor: Actor | null;
+  auth: Authorizer;
+  events: EventStreamer;
+  /** A DataLoader created once per operation per key. */
+  loader<K, V>(key: string, batch: (keys: readonly K[]) => Promise<(V | Error)[]>): DataLoader<K, V>;
+}

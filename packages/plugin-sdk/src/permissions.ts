@@ -1,0 +1,37 @@
+import type { I18n } from './i18n';
+
+/** `plugin:resource:action`, e.g. `volunteer-bank:ledger:credit`. */
+export interface PermissionDefinition {
+  key: string;
+  title: I18n;
+}
+
+/** Where a role grant sits: a node of the territory tree, or a social organisation. */
+export type ScopeLevel = 'PLATFORM' | 'DISTRICT' | 'STREET' | 'COMMUNITY' | 'GRID' | 'ORGANIZATION';
+
+export interface RoleDefinition {
+  key: string;
+  title: I18n;
+  /** Levels this role may be granted at. */
+  grantableAt: ScopeLevel[];
+  permissions: string[];
+}
+
+const KEY = /^[a-z][a-z0-9-]*:[a-z][a-z0-9-]*:[a-z][a-z0-9-]*$/;
+
+export function definePermissions<K extends string>(
+  prefix: string,
+  defs: Record<K, I18n>,
+): Record<K, PermissionDefinition> {
+  const out = {} as Record<K, PermissionDefinition>;
+  for (const [name, title] of Object.entries(defs) as [K, I18n][]) {
+    const key = `${prefix}:${name}`;
+    if (!KEY.test(key)) throw new Error(`Permission "${key}" is not plugin:resource:action`);
+    out[name] = { key, title };
+  }
+  return out;
+}
+
+export function defineRole(role: RoleDefinition): RoleDefinition {
+  return role;
+}

@@ -1,0 +1,71 @@
+import type { NonEmptyArray } from 'type-graphql';
+import type { I18n } from './i18n';
+import type { PermissionDefinition, RoleDefinition } from './permissions';
+import type { SettingsDefinition } from './settings';
+import type { EventDefinition, SubscriberDefinition } from './events';
+import type { NodeDefinition } from './node-registry';
+import type { DashboardSection } from './dashboard';
+
+/** A migration class (MikroORM `Migration`) with the name it is tracked under. */
+export interface PluginMigration {
+  name: string;
+  class: new (...args: never[]) => { up(): Promise<void> | void };
+}
+
+/** What a seed function gets: a forked EntityManager inside one transaction. */
+export interface SeedContext {
+  em: import('@mikro-orm/core').EntityManager;
+  /** The demo district's id. */
+  districtId: string;
+}
+
+export interface PluginManifest {
+  /** kebab-case; also the program key districts enable. */
+  name: string;
+  /** Semver, read from the plugin's own package.json. */
+  version: string;
+  /** Semver range of @gongzhi/core this plugin works with. */
+  compatibility: string;
+  dependsOn?: string[];
+  optionalDependsOn?: string[];
+  title: I18n;
+  description?: I18n;
+  /** MikroORM entity classes; their tables start with the plugin's short prefix. */
+  entities?: Function[];
+  /** type-graphql resolver classes. */
+  resolvers?: Function[];
+  migrations?: PluginMigration[];
+  permissions?: PermissionDefinition[];
+  roles?: RoleDefinition[];
+  settings?: SettingsDefinition;
+  /** Events this plugin emits. */
+  events?: EventDefinition<unknown>[];
+  /** Handlers of events, its own or other programs'. */
+  subscribers?: SubscriberDefinition<any>[];
+  /** Types fetchable through `node(id:)`. */
+  nodes?: NodeDefinition[];
+  /** Section the plugin adds to the district dashboard. */
+  dashboard?: DashboardSection;
+  /** Demo data for the seeded demo district; must be idempotent. */
+  seed?: (ctx: SeedContext) => Promise<void>;
+}
+
+export interface GongzhiPlugin extends Readonly<PluginManifest> {
+  readonly kind: 'gongzhi-plugin';
+}
+
+const NAME = /^[a-z][a-z0-9]*(-[a-z0-9]+)*$/;
+
+/** Declares a program plugin. The manifest holds no logic: the host validates and loads it. */
+export function definePlugin(manifest: PluginManifest): GongzhiPlugin {
+  if (!NAME.test(manifest.name)) throw new Error(`Plugin name "${manifest.name}" must be kebab-case`);
+  if (!manifest.version) throw new Error(`Plugin "${manifest.name}" has no version`);
+  if (!manifest.compatibility) throw new Error(`Plugin "${manifest.name}" declares no core compatibility range`);
+  return Object.freeze({ ...manifest, kind: 'gongzhi-plugin' as const });
+}
+
+export function isPlugin(value: unknown): value is GongzhiPlugin {
+  return !!value && typeof value === 'object' && (value as GongzhiPlugin).kind === 'gongzhi-plugin';
+}
+
+export type ResolverList = NonEmptyArray<Function>;
