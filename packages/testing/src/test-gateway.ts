@@ -3,6 +3,7 @@ import { createClient, type Client } from 'graphql-ws';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { Gateway, createLogger, loadConfig, type Config } from '@gongzhi/core';
 import { toGlobalId, type GongzhiPlugin } from '@gongzhi/plugin-sdk';
+import { Pool } from 'pg';
 import { createScratchDatabase } from './database';
 import { SeedBuilders } from './seed-builders';
 
@@ -24,8 +25,11 @@ export class TestGateway {
   readonly seed: SeedBuilders;
   private clients: Client[] = [];
 
-  constructor(readonly gateway: Gateway, private readonly dropDb: () => Promise<void>) {
+  private readonly pool: Pool;
+
+  constructor(readonly gateway: Gateway, readonly databaseUrl: string, private readonly dropDb: () => Promise<void>) {
     this.seed = new SeedBuilders(() => this.orm);
+    this.pool = new Pool({ connectionString: databaseUrl, max: 4 });
   }
 
   get url(): string {
@@ -44,8 +48,9 @@ export class TestGateway {
     return this.orm.em.fork();
   }
 
-  sql<T = any>(text: string, params: unknown[] = []): Promise<T[]> {
-    return this.orm.em.fork().getConnection().execute(text, params) as Promise<T[]>;
+  /** Raw SQL on the test database, `$1` placeholders, outside the gateway's pool. */
+  async sql<T = any>(text: string, params: unknown[] = []): Promise<T[]> {
+    return (await this.pool.query(text, params)).rows as T[];
   }
 
   async request<T = any>(query: string, variables?: Record<string, unknown>, opts: { headers?: Record<string, string> } = {}): Promise<GraphQLResponse<T>> {
@@ -94,6 +99,7 @@ export class TestGateway {
 
   async close(): Promise<void> {
     for (const c of this.clients) await c.dispose();
+    await this.pool.end();
     await this.gateway.stop('test done');
     await this.dropDb();
   }
@@ -113,5 +119,5 @@ export async function createTestGateway(opts: TestGatewayOptions = {}): Promise<
     await db.drop();
     throw e;
   }
-  return new TestGateway(gateway, db.drop);
+  return new TestGateway(gateway, db.url, db.drop);
 }

@@ -1,4 +1,5 @@
 import { buildSchema } from 'type-graphql';
+import { createPubSub } from '@graphql-yoga/subscription';
 import { GraphQLDateTimeISO } from 'graphql-scalars';
 import { printSchema, type GraphQLSchema } from 'graphql';
 import type { GongzhiPlugin } from '@gongzhi/plugin-sdk';
@@ -12,6 +13,8 @@ export async function buildGatewaySchema(plugins: GongzhiPlugin[], nodes: NodeRe
     resolvers: resolvers as never,
     scalarsMap: [{ type: Date, scalar: GraphQLDateTimeISO }],
     validate: false,
+    // Subscriptions use `subscribe` functions over the event bus; type-graphql still insists on a PubSub.
+    pubSub: createPubSub(),
     emitSchemaFile: false,
   });
   nodes.applyTo(schema);

@@ -7,8 +7,9 @@ import { GridResolver } from './grid.resolver';
 import { ResidentResolver } from './resident.resolver';
 import { SocialOrganizationResolver, SocialWorkerResolver } from './organization.resolver';
 import { TreeStatsResolver } from './stats.type';
+import { EventFeedResolver } from './event-feed.resolver';
 
 export const coreResolvers = [
   NodeResolver, PlatformResolver, DistrictProgramsResolver, DistrictResolver, StreetResolver, CommunityResolver,
-  GridResolver, ResidentResolver, SocialOrganizationResolver, SocialWorkerResolver, TreeStatsResolver,
+  GridResolver, ResidentResolver, SocialOrganizationResolver, SocialWorkerResolver, TreeStatsResolver, EventFeedResolver,
 ] as const;
