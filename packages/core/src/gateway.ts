@@ -85,9 +85,10 @@ export class Gateway {
     return this.schema;
   }
 
-  async start(): Promise<this> {
+  /** Database (embedded when no DATABASE_URL), ORM, and every package's pending migrations in dependency order. */
+  async migrate(): Promise<Record<string, string[]>> {
     const t0 = Date.now();
-    await this.prepareSchema();
+    if (!this.services) await this.prepareSchema();
     let url = this.config.databaseUrl;
     if (!url) {
       this.embedded = await startEmbeddedPostgres(this.config.dataDir, this.log);
@@ -97,8 +98,14 @@ export class Gateway {
     this.orm = await createOrm(url, [...coreEntities, ...this.plugins.flatMap((p) => p.entities ?? [])], this.config.dbPoolMax);
     this.migrationPackages = [{ name: 'core', migrations: coreMigrations }, ...this.plugins.map((p) => ({ name: p.name, migrations: p.migrations ?? [] }))];
     const applied = await runMigrations(this.orm, this.migrationPackages);
-    const count = Object.values(applied).flat().length;
-    if (count) this.log.info('migrations applied', applied);
+    if (Object.values(applied).flat().length) this.log.info('migrations applied', applied);
+    return applied;
+  }
+
+  async start(): Promise<this> {
+    const t0 = Date.now();
+    await this.prepareSchema();
+    await this.migrate();
     await this.services.programs.reload(this.orm.em);
     if (this.config.seedDemo) await seedDemo(this.orm, this.plugins, this.services.programs, this.log);
 
@@ -124,7 +131,9 @@ export class Gateway {
     app.disable('x-powered-by');
     this.httpServer = http.createServer(app);
     const production = this.config.mode === 'production';
-    this.ws = attachWebSocket({ server: this.httpServer, schema: this.schema, context: () => this.createContext(), log: this.log });
+    this.ws = attachWebSocket({
+      server: this.httpServer, schema: this.schema, context: () => this.createContext(), log: this.log, initTimeoutMs: this.config.wsInitTimeoutMs,
+    });
 
     const exposeSqlCount = this.config.exposeSqlCount;
     const requestPlugin: ApolloServerPlugin<CoreContext> = {

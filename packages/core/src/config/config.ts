@@ -21,6 +21,8 @@ export interface Config {
   /** Reports SQL statements per request in `x-sql-statements` (tests and benchmarks). */
   exposeSqlCount: boolean;
   redisUrl: string | null;
+  /** graphql-ws: close sockets that do not send connection_init in time. */
+  wsInitTimeoutMs: number;
   eventRetentionDays: number;
 }
 
@@ -74,7 +76,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
       if (!protocols.includes(u.protocol)) throw new Error();
       return raw;
     } catch {
-      problems.push(`${name} must be a ${protocols.join(' or ')}//… URL`);
+      problems.push(`${name} must be a ${protocols.map((p) => `${p}//`).join(' or ')} URL`);
       return null;
     }
   };
@@ -111,6 +113,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     exposeSqlCount: bool('GONGZHI_EXPOSE_SQL_COUNT', mode !== 'production'),
     redisUrl: url('REDIS_URL', ['redis:', 'rediss:']),
     eventRetentionDays: int('GONGZHI_EVENT_RETENTION_DAYS', 7, 1, 3650),
+    wsInitTimeoutMs: int('GONGZHI_WS_INIT_TIMEOUT_MS', 5000, 100, 60_000),
   };
   if (problems.length) throw new ConfigError(problems);
   return { ...config, ...overrides };

@@ -11,13 +11,12 @@ const CLIENT_CODES = new Set([
 
 /** True when the error is a client's mistake or an expected domain error. */
 export function isClientError(error: unknown): boolean {
+  const code = (error as GraphQLError)?.extensions?.code as string | undefined;
+  if (code && CLIENT_CODES.has(code)) return true;
   const original = unwrapResolverError(error);
   if (isExpectedError(original)) return true;
-  if (original instanceof GraphQLError && !original.originalError) {
-    const code = original.extensions?.code as string | undefined;
-    return !code || CLIENT_CODES.has(code);
-  }
-  return false;
+  // graphql-js's own validation and coercion errors carry no original error.
+  return original instanceof GraphQLError && !original.originalError && !code;
 }
 
 /** Unexpected errors reach clients as a generic message with the request id; details go to the log. */

@@ -39,6 +39,7 @@ export function attachWebSocket(opts: {
   schema: GraphQLSchema;
   context: () => object;
   log: Logger;
+  initTimeoutMs: number;
   rules?: readonly ValidationRule[];
 }) {
   const wss = new WebSocketServer({ server: opts.server, path: '/graphql', maxPayload: 64 * 1024 });
@@ -51,7 +52,7 @@ export function attachWebSocket(opts: {
   const disposable = useServer(
     {
       schema: opts.schema,
-      connectionInitWaitTimeout: 5_000,
+      connectionInitWaitTimeout: opts.initTimeoutMs,
       context: () => opts.context(),
       onSubscribe: (_ctx, _id, payload) => {
         const doc = cache.get(payload.query);
