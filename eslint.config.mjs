@@ -129,6 +129,11 @@ export default defineConfig(
       ],
     },
   },
+  {
+    // Tests read untyped GraphQL JSON responses.
+    files: ['**/*.test.ts', '**/test/**/*.ts', 'tests/**/*.ts', 'packages/testing/**/*.ts'],
+    rules: { '@typescript-eslint/no-explicit-any': 'off' },
+  },
   // The plugin boundary.
   {
     files: ['plugins/**/*.ts'],
