@@ -25,10 +25,7 @@ import { createContextFactory, handlerServices } from './server/context';
 import { maskError } from './server/errors';
 import { healthRouter } from './server/health';
 import { attachWebSocket } from './server/ws';
-import { EventBus } from './events/event-bus';
-import { Sequencer } from './events/sequencer';
-import { EventDispatcher } from './events/dispatcher';
-import { OutboxEventStreamer } from './events/event-stream';
+import { LiveEvents } from './events/live-events';
 import { seedDemo } from './seed/demo-seed';
 import { CORE_VERSION } from './version';
 
@@ -42,13 +39,11 @@ export interface GatewayOptions {
 /** The whole gateway: database, plugins, schema, HTTP + WebSocket server, events. */
 export class Gateway {
   readonly log: Logger;
-  readonly bus = new EventBus();
   orm!: MikroORM;
   schema!: GraphQLSchema;
   plugins: GongzhiPlugin[] = [];
   services!: CoreServices;
-  sequencer!: Sequencer;
-  dispatcher!: EventDispatcher;
+  events!: LiveEvents;
   httpServer!: http.Server;
   url = '';
   createContext!: (requestId?: string) => CoreContext;
@@ -109,18 +104,11 @@ export class Gateway {
     await this.services.programs.reload(this.orm.em);
     if (this.config.seedDemo) await seedDemo(this.orm, this.plugins, this.services.programs, this.log);
 
-    this.sequencer = new Sequencer(this.orm, this.bus, this.log);
-    this.dispatcher = new EventDispatcher(this.orm, this.bus, this.plugins, handlerServices(this.services), (p, d) => this.services.programs.isEnabled(p, d), this.log);
-    const streamer = new OutboxEventStreamer(this.orm, this.bus, this.config.eventRetentionDays);
-    this.createContext = createContextFactory(this.orm, this.services, streamer);
-    this.orm.em.getEventManager().registerSubscriber({
-      afterFlush: () => this.sequencer.poke(),
-      afterTransactionCommit: () => this.sequencer.poke(),
-    });
+    this.events = new LiveEvents(this.orm, this.config, this.plugins, handlerServices(this.services), (p, d) => this.services.programs.isEnabled(p, d), this.log);
+    this.createContext = createContextFactory(this.orm, this.services, this.events.streamer);
 
     await this.listen();
-    this.sequencer.start();
-    this.dispatcher.start();
+    this.events.start();
     this.timings.readyMs = Date.now() - t0;
     this.log.info('gateway ready', { url: this.url, plugins: this.plugins.map((p) => `${p.name}@${p.version}`), ms: this.timings.readyMs });
     return this;
@@ -228,8 +216,7 @@ export class Gateway {
         await this.ws.dispose();
       }
       await this.apollo?.stop();
-      await this.sequencer?.stop();
-      await this.dispatcher?.stop();
+      await this.events?.stop();
       await this.orm?.close();
       await this.embedded?.stop();
       clearTimeout(deadline);

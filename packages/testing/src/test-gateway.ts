@@ -93,8 +93,8 @@ export class TestGateway {
 
   /** Waits until committed events are sequenced and every subscriber handler has run. */
   async settleEvents(): Promise<void> {
-    await this.gateway.sequencer.flush();
-    await this.gateway.dispatcher.idle();
+    await this.gateway.events.sequencer.flush();
+    await this.gateway.events.dispatcher.idle();
   }
 
   async close(): Promise<void> {
