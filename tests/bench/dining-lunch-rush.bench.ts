@@ -7,6 +7,7 @@
  *
  * Uses DATABASE_URL when set, else starts an embedded PostgreSQL in .data/bench-dining.
  */
+import os from 'node:os';
 import path from 'node:path';
 import { createTestGateway } from '@gongzhi/testing';
 import { toGlobalId } from '@gongzhi/plugin-sdk';
@@ -35,7 +36,8 @@ async function database(): Promise<(() => Promise<void>) | null> {
 async function main(): Promise<void> {
   const stopDb = await database();
   setDiningClock(() => new Date(`${DAY}T00:00:00Z`)); // 08:00 in Shanghai, before the 09:30 lunch cutoff
-  const gw = await createTestGateway({ plugins: [plugin], config: { logLevel: 'error' } });
+  // One account sends at most PER_CANTEEN requests here: the per-account limit is not what is measured.
+  const gw = await createTestGateway({ plugins: [plugin], config: { logLevel: 'error', rateLimit: { perAccountPerMinute: 1_000_000, perIpPerMinute: 1_000_000 } } });
   try {
     const ask = async (query: string, variables: Record<string, unknown>) => {
       const res = await gw.request(query, variables);
@@ -71,24 +73,30 @@ async function main(): Promise<void> {
       select gen_random_uuid(), r.district_id, r.street_id, r.community_id, cc.canteen_id, r.id, 'ACTIVE', '幸福路8号',
         true, 'LOW_INCOME' = any(r.care_tags), false, false, false
       from resident r join ed_canteen_community cc on cc.community_id = r.community_id where r.id = any($1::uuid[])`, [elders]);
-    // Interleave canteens so every canteen's counter row is contended at once.
-    const queue = elders.map((id, i) => ({ id, k: (i % PER_CANTEEN) * CANTEENS + Math.floor(i / PER_CANTEEN) }))
-      .sort((a, b) => a.k - b.k).map((e) => toGlobalId('Resident', e.id));
+    // Each client is a community worker (COMMUNITY_WORKER at one community) ordering for the elders
+    // of that community: CLIENTS / CANTEENS workers per canteen, so every counter row is contended at once.
+    const queues = tree.communities.map((_, c) => elders.slice(c * PER_CANTEEN, (c + 1) * PER_CANTEEN).map((id) => toGlobalId('Resident', id)));
+    const workers = await Promise.all(Array.from({ length: CLIENTS }, async (_, i) => {
+      const community = i % CANTEENS;
+      const { token } = await gw.account({ role: 'COMMUNITY_WORKER', level: 'COMMUNITY', districtId: tree.district.id, scopeId: tree.communities[community].id });
+      return { token, community };
+    }));
     const ORDER = `mutation($input: PlaceOrderInput!) { placeDiningOrder(input: $input) { id payableFen } }`;
     // Warm-up: schema, pools and JIT, on another date's menu-less request (rejected, no seat taken).
-    await Promise.all(queue.slice(0, 20).map((r) => gw.request(ORDER, { input: { residentId: r, date: '2030-03-05', meal: 'LUNCH', mode: 'DINE_IN' } })));
+    await Promise.all(workers.slice(0, 20).map((wk) => gw.request(ORDER, { input: { residentId: queues[wk.community][0], date: '2030-03-05', meal: 'LUNCH', mode: 'DINE_IN' } }, { token: wk.token })));
 
     capacityTiming.ms = 0;
     capacityTiming.calls = 0;
     const latencies: number[] = [];
     const codes = new Map<string, number>();
-    let next = 0;
+    let sent = 0;
     const started = performance.now();
-    await Promise.all(Array.from({ length: CLIENTS }, async () => {
-      while (next < queue.length) {
-        const residentId = queue[next++];
+    await Promise.all(workers.map(async ({ token, community }) => {
+      const queue = queues[community];
+      for (let residentId = queue.shift(); residentId; residentId = queue.shift()) {
+        const mode = sent++ % 4 === 0 ? 'DELIVERY' : 'DINE_IN';
         const t0 = performance.now();
-        const res = await gw.request(ORDER, { input: { residentId, date: DAY, meal: 'LUNCH', mode: next % 4 === 0 ? 'DELIVERY' : 'DINE_IN' } });
+        const res = await gw.request(ORDER, { input: { residentId, date: DAY, meal: 'LUNCH', mode } }, { token });
         latencies.push(performance.now() - t0);
         const code = res.errors ? String(res.errors[0].extensions?.code) : 'OK';
         codes.set(code, (codes.get(code) ?? 0) + 1);
@@ -102,6 +110,7 @@ async function main(): Promise<void> {
     const ok = codes.get('OK') ?? 0;
     console.log(JSON.stringify({
       bench: 'dining-lunch-rush', canteens: CANTEENS, clients: CLIENTS, requests: latencies.length, capacityPerCanteen: CAPACITY,
+      dbPoolMax: gw.gateway.config.dbPoolMax, loadAverage: os.loadavg().map((x) => Number(x.toFixed(2))),
       outcomes: Object.fromEntries(codes), seconds: Number(seconds.toFixed(2)),
       ordersPerSecond: Number((ok / seconds).toFixed(1)), requestsPerSecond: Number((latencies.length / seconds).toFixed(1)),
       latencyMs: { p50: Number(pct(latencies, 50).toFixed(1)), p95: Number(pct(latencies, 95).toFixed(1)), p99: Number(pct(latencies, 99).toFixed(1)), max: Number(latencies[latencies.length - 1].toFixed(1)) },
