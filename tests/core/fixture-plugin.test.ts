@@ -107,3 +107,14 @@ test('platform lists the loaded plugin and the districts that run it', async () 
   }]);
   expect(res.data.platform.coreVersion).toMatch(/^\d+\.\d+\.\d+/);
 });
+
+test('each root mutation field is its own savepoint: a failing field undoes only its own writes', async () => {
+  const c = toGlobalId('Community', tree.communities[3].id);
+  const res = await gw.request(`mutation($c: ID!) { a: fixtureAddNote(communityId: $c, text: "kept") { id } b: fixtureAddNote(communityId: $c, text: "boom") { id } }`, { c });
+  expect(res.data).toBeNull(); // non-null field b failed, so GraphQL nulls the whole result
+  expect(res.errors?.map((e) => e.path)).toEqual([['b']]);
+  const notesNow = await gw.sql(`select text from fx_note where community_id = $1`, [tree.communities[3].id]);
+  expect(notesNow).toEqual([{ text: 'kept' }]);
+  const audit = await gw.sql(`select outcome from audit_log where action = 'mutation.fixtureAddNote' order by id desc limit 2`);
+  expect(audit.map((x) => x.outcome).sort()).toEqual(['FAILURE', 'SUCCESS']);
+});

@@ -14,7 +14,7 @@ afterAll(() => gw?.close());
 
 const base = () => gw.gateway.url;
 const post = (body: string, headers: Record<string, string> = { 'content-type': 'application/json' }) =>
-  fetch(`${base()}/graphql`, { method: 'POST', headers, body });
+  fetch(`${base()}/graphql`, { method: 'POST', headers: { authorization: `Bearer ${gw.adminToken}`, ...headers }, body });
 
 test('/healthz says the process is up; /readyz checks the database and migrations', async () => {
   expect(await (await fetch(`${base()}/healthz`)).json()).toEqual({ status: 'ok' });
@@ -28,11 +28,11 @@ describe('GraphQL over HTTP', () => {
     const q = encodeURIComponent('{ platform { coreVersion } }');
     const blocked = await fetch(`${base()}/graphql?query=${q}`);
     expect(blocked.status).toBe(400); // CSRF prevention: a simple GET has no preflight header
-    const ok = await fetch(`${base()}/graphql?query=${q}`, { headers: { 'apollo-require-preflight': 'true' } });
+    const ok = await fetch(`${base()}/graphql?query=${q}`, { headers: { 'apollo-require-preflight': 'true', authorization: `Bearer ${gw.adminToken}` } });
     expect(ok.status).toBe(200);
     expect(ok.headers.get('content-type')).toMatch(/^application\/(graphql-response\+)?json/);
     const m = encodeURIComponent('mutation { createDistrict(input: { name: "x", divisionCode: "330110" }) { id } }');
-    const mutation = await fetch(`${base()}/graphql?query=${m}`, { headers: { 'apollo-require-preflight': 'true' } });
+    const mutation = await fetch(`${base()}/graphql?query=${m}`, { headers: { 'apollo-require-preflight': 'true', authorization: `Bearer ${gw.adminToken}` } });
     expect(mutation.status).toBe(405);
     expect((await gw.sql(`select count(*)::int as n from district where division_code = '330110'`))[0].n).toBe(0);
   });
@@ -114,7 +114,8 @@ describe('graphql-ws on the same port and path', () => {
     for (let i = 0; i < 3; i++) {
       const it = gw.subscribe(doc, { n: toGlobalId('District', tree.district.id) });
       const p = it.next();
-      await new Promise((r) => setTimeout(r, 50));
+      const seen = before.hits + before.misses + i + 1;
+      for (let t = 0; t < 100 && cache.hits + cache.misses < seen; t++) await new Promise((r) => setTimeout(r, 30));
       await it.return?.();
       await p.catch(() => undefined);
     }

@@ -38,6 +38,13 @@ function startGateway(extra?: Record<string, string>): Promise<{ proc: ChildProc
   });
 }
 
+async function gql(url: string, query: string, token?: string) {
+  const res = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify({ query }) });
+  return res.json();
+}
+const demoLogin = async (url: string) =>
+  (await gql(url, 'mutation { login(username: "district.admin", password: "gongzhi-demo-2026") { accessToken } }')).data.login.accessToken as string;
+
 const exited = (p: ChildProcess) => new Promise<number | null>((r) => (p.exitCode !== null ? r(p.exitCode) : p.once('exit', (c) => r(c))));
 const timings: Record<string, number> = {};
 
@@ -49,8 +56,7 @@ afterAll(() => {
 test('first start initialises the embedded database, migrates, seeds, and serves the graph', async () => {
   const g = await startGateway();
   timings.first = g.ms;
-  const res = await fetch(`${g.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ districts { nodes { name divisionCode stats { residentCount } } } }' }) });
-  const body = await res.json();
+  const body = await gql(g.url, '{ districts { nodes { name divisionCode stats { residentCount } } } }', await demoLogin(g.url));
   expect(body.data.districts.nodes).toEqual([{ name: '青溪区', divisionCode: '330199', stats: { residentCount: expect.any(Number) } }]);
   expect(body.data.districts.nodes[0].stats.residentCount).toBeGreaterThanOrEqual(300);
   expect((await fetch(`${g.url}/readyz`)).status).toBe(200);
@@ -69,8 +75,7 @@ test('first start initialises the embedded database, migrates, seeds, and serves
 test('a warm restart keeps the data and does not seed twice', async () => {
   const g = await startGateway();
   timings.warm = g.ms;
-  const res = await fetch(`${g.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: '{ districts { totalCount } }' }) });
-  expect((await res.json()).data.districts.totalCount).toBe(1);
+  expect((await gql(g.url, '{ districts { totalCount } }', await demoLogin(g.url))).data.districts.totalCount).toBe(1);
   g.proc.kill('SIGKILL'); // crash: leaves the database running and postmaster.pid behind
   await exited(g.proc);
 }, 120_000);
@@ -96,3 +101,28 @@ test('bad configuration stops the start with one clear message per bad value', a
   expect(err).toContain('GONGZHI_PAGE_SIZE_MAX="0" must be an integer from 1 to 1000');
   expect(err).toContain('DATABASE_URL must be a postgres:// or postgresql:// URL');
 }, 60_000);
+
+test('pnpm db:migrate applies every package’s migrations once; running it again is a no-op', async () => {
+  const { createScratchDatabase } = await import('@gongzhi/testing');
+  const db = await createScratchDatabase();
+  try {
+    const run = () => new Promise<{ code: number | null; out: string }>((resolve) => {
+      const proc = spawn(process.execPath, ['-r', '@swc-node/register', 'packages/core/src/cli/migrate.ts'], {
+        cwd: root, env: { ...(process.env as Record<string, string>), DATABASE_URL: db.url, GONGZHI_DATA_DIR: dataDir, LOG_LEVEL: 'warn' },
+      });
+      let out = '';
+      proc.stdout!.on('data', (d) => (out += d));
+      proc.stderr!.on('data', (d) => (out += d));
+      proc.once('exit', (code) => resolve({ code, out }));
+    });
+    const first = await run();
+    expect(first.code).toBe(0);
+    expect(first.out).toMatch(/^core: Migration20261122000000_core_tree, Migration20261122010000_identity$/m);
+    const second = await run();
+    expect(second.code).toBe(0);
+    expect(second.out).toMatch(/^core: up to date$/m);
+    expect(second.out).not.toMatch(/Migration2026/);
+  } finally {
+    await db.drop();
+  }
+}, 120_000);

@@ -102,17 +102,22 @@ describe('residents', () => {
     expect(await count('resident')).toBe(before);
   });
 
-  test('a valid resident is stored, and its ID number and phone come back masked', async () => {
+  test('a valid resident is stored encrypted; only a role that may reveal sees the full values', async () => {
     const res = await gw.request(CREATE, { i: { ...base(), idNumber: '110101194903150022', phone: '13912345678' } });
     expect(res.errors).toBeUndefined();
-    expect(res.data.createResident).toMatchObject({ idNumber: '110101********0022', phone: '139****5678', careTags: ['ELDERLY_60', 'LIVING_ALONE'] });
+    expect(res.data.createResident).toMatchObject({ idNumber: '110101194903150022', phone: '13912345678', careTags: ['ELDERLY_60', 'LIVING_ALONE'] });
     expect(res.data.createResident.age).toBeGreaterThanOrEqual(76);
     const [row] = await gw.sql(`select id_number, phone from resident where name = '张秀英'`);
-    expect(row).toEqual({ id_number: '110101194903150022', phone: '13912345678' });
+    expect(row.id_number).toMatch(/^v1:/);
+    expect(row.phone).toMatch(/^v1:/);
+    expect(JSON.stringify(row)).not.toContain('110101194903150022');
+    const social = await gw.account({ role: 'SOCIAL_WORKER', level: 'COMMUNITY', districtId, scopeId: (await gw.sql(`select community_id from resident where name = '张秀英'`))[0].community_id });
+    const masked = await gw.request(`query($id: ID!) { node(id: $id) { ... on Resident { idNumber phone } } }`, { id: res.data.createResident.id }, { token: social.token });
+    expect(masked.data.node).toEqual({ idNumber: '110101********0022', phone: '139****5678' });
     const dup = await gw.request(CREATE, { i: { ...base(), name: '李秀英', idNumber: '110101194903150022' } });
     expect(problem(dup)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.idNumber' });
     const upd = await gw.request(`mutation($id: ID!) { updateResident(id: $id, input: { phone: "13800000000", address: "1幢101室" }) { phone } }`, { id: res.data.createResident.id });
-    expect(upd.data.updateResident.phone).toBe('138****0000');
+    expect(upd.data.updateResident.phone).toBe('13800000000');
     const badUpd = await gw.request(`mutation($id: ID!) { updateResident(id: $id, input: { birthDate: "1950-01-01" }) { id } }`, { id: res.data.createResident.id });
     expect(problem(badUpd)).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.idNumber' });
     const [after] = await gw.sql(`select birth_date::text as b from resident where name = '张秀英'`);

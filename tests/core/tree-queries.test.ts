@@ -1,5 +1,6 @@
 import { createTestGateway, type TestGateway } from '@gongzhi/testing';
 import { toGlobalId } from '@gongzhi/plugin-sdk';
+import { ResidentEntity } from '@gongzhi/core';
 
 let gw: TestGateway;
 let big: Awaited<ReturnType<TestGateway['seed']['tree']>>;
@@ -77,8 +78,10 @@ test('counts at every level of the tree are computed in SQL and add up', async (
 test('residents filter by node, care tags, name and age; ids and phones are masked', async () => {
   const community = big.communities[0];
   const em = gw.em();
-  const r = big.residents.find((x) => x.communityId === community.id)!;
-  await em.getConnection().execute(`update resident set id_number = '11010119490315003X', phone = '13812345678' where id = ?`, [r.id]);
+  const r = await em.findOneOrFail(ResidentEntity, { id: big.residents.find((x) => x.communityId === community.id)!.id });
+  r.idNumber = '11010119490315003X';
+  r.phone = '13812345678';
+  await em.flush();
   const res = await gw.request(`query($w: ID!) {
     all: residents(filter: { within: $w }) { totalCount nodes { name idNumber phone age careTags } }
     elderly: residents(filter: { within: $w, careTags: [ELDERLY_60] }) { totalCount }
@@ -97,13 +100,25 @@ test('residents filter by node, care tags, name and age; ids and phones are mask
   expect(res.data.young.totalCount).toBe(2);
   expect(res.data.named.totalCount).toBe(1);
   const body = JSON.stringify(res.data);
-  expect(body).toContain('110101********003X');
-  expect(body).toContain('138****5678');
-  expect(body).not.toMatch(/\d{17}[\dX]/);
-  expect(body).not.toMatch(/1[3-9]\d{9}/);
+  // the platform admin may reveal: full values, each read audited
+  expect(body).toContain('11010119490315003X');
+  const reveals = await gw.sql(`select action from audit_log where object_id = $1 order by id`, [r.id]);
+  expect(reveals.map((x) => x.action)).toEqual(['resident.reveal.idNumber', 'resident.reveal.phone']);
+  // a street worker may read residents but not reveal them
+  const staff = await gw.account({ role: 'STREET_STAFF', level: 'STREET', districtId: big.district.id, scopeId: community.streetId });
+  const masked = await gw.request(`query($w: ID!) { residents(filter: { within: $w }) { nodes { idNumber phone } } }`, { w: toGlobalId('Community', community.id) }, { token: staff.token });
+  const maskedBody = JSON.stringify(masked.data);
+  expect(maskedBody).toContain('110101********003X');
+  expect(maskedBody).toContain('138****5678');
+  expect(maskedBody).not.toMatch(/\d{17}[\dX]/);
+  expect(maskedBody).not.toMatch(/1[3-9]\d{9}/);
+  const [stored] = await gw.sql(`select id_number, phone, id_number_hash from resident where id = $1`, [r.id]);
+  expect(stored.id_number).toMatch(/^v1:/);
+  expect(stored.phone).toMatch(/^v1:/);
+  expect(stored.id_number_hash).toBeTruthy();
 });
 
-test('node(id:) fetches every core type; malformed or unknown ids read as null', async () => {
+test('node(id:) fetches every core type; malformed or unknown ids are NOT_FOUND', async () => {
   const ids = [
     toGlobalId('District', big.district.id), toGlobalId('Street', big.streets[0].id), toGlobalId('Community', big.communities[0].id),
     toGlobalId('Grid', big.grids[0].id), toGlobalId('Resident', big.residents[0].id),
@@ -114,4 +129,5 @@ test('node(id:) fetches every core type; malformed or unknown ids read as null',
   expect(res.data.nodes.map((n: { id: string }) => n.id)).toEqual(ids);
   const none = await gw.request(`{ a: node(id: "garbage") { id } b: node(id: "${toGlobalId('Street', big.district.id)}") { id } }`);
   expect(none.data).toEqual({ a: null, b: null });
+  expect(none.errors?.map((e) => e.extensions?.code)).toEqual(['NOT_FOUND', 'NOT_FOUND']);
 });

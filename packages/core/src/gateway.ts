@@ -15,18 +15,32 @@ import { runMigrations, type MigrationPackage } from './db/migrate';
 import { coreEntities } from './entities';
 import { coreMigrations } from './migrations';
 import { discoverPlugins, resolvePlugins } from './plugins/plugin-host';
-import { ProgramService } from './services/program.service';
+import { ProgramChanged, ProgramService } from './services/program.service';
 import { SettingsService } from './services/settings.service';
 import { NodeRegistry } from './graphql/node-registry';
 import { coreNodes } from './graphql/core-nodes';
 import { buildGatewaySchema } from './graphql/build-schema';
 import type { CoreContext, CoreServices } from './graphql/core-context';
-import { createContextFactory, handlerServices } from './server/context';
+import { createContextFactory, handlerServices, refork } from './server/context';
 import { maskError } from './server/errors';
 import { healthRouter } from './server/health';
 import { attachWebSocket } from './server/ws';
 import { LiveEvents } from './events/live-events';
 import { seedDemo } from './seed/demo-seed';
+import { RoleRegistry } from './identity/roles';
+import { TokenService } from './identity/tokens';
+import { Authenticator, type Caller } from './identity/authenticator';
+import { IdentityService } from './identity/identity.service';
+import { AuditWriter } from './security/audit';
+import { resolveSecrets } from './security/secrets';
+import { fieldCrypto } from './security/field-crypto';
+import { applyTenantSecurity } from './security/tenant-security';
+import { applyAccessRules } from './security/access-guard';
+import { limitRules } from './security/limits';
+import { FallbackRateLimiter, MemoryRateLimiter, RedisRateLimiter, rateLimited, type RateLimiter } from './security/rate-limit';
+import Redis from 'ioredis';
+import { beginTenantTransaction, endTenantTransaction } from './security/tenant-transaction';
+import { mutationAudit } from './security/mutation-audit';
 import { CORE_VERSION } from './version';
 
 export interface GatewayOptions {
@@ -46,7 +60,8 @@ export class Gateway {
   events!: LiveEvents;
   httpServer!: http.Server;
   url = '';
-  createContext!: (requestId?: string) => CoreContext;
+  createContext!: ReturnType<typeof createContextFactory>;
+  rateLimiter: RateLimiter = new MemoryRateLimiter();
   private embedded: EmbeddedDatabase | null = null;
   private apollo: ApolloServer<CoreContext> | null = null;
   private ws: ReturnType<typeof attachWebSocket> | null = null;
@@ -75,8 +90,11 @@ export class Gateway {
       settings: new SettingsService(this.plugins),
       nodes,
       coreVersion: CORE_VERSION,
-    };
+      roles: new RoleRegistry(this.plugins),
+      config: this.config,
+    } as CoreServices;
     this.schema = await buildGatewaySchema(this.plugins, nodes);
+    applyAccessRules(this.schema);
     return this.schema;
   }
 
@@ -94,21 +112,43 @@ export class Gateway {
     this.migrationPackages = [{ name: 'core', migrations: coreMigrations }, ...this.plugins.map((p) => ({ name: p.name, migrations: p.migrations ?? [] }))];
     const applied = await runMigrations(this.orm, this.migrationPackages);
     if (Object.values(applied).flat().length) this.log.info('migrations applied', applied);
+    await applyTenantSecurity(this.orm);
     return applied;
   }
 
   async start(): Promise<this> {
     const t0 = Date.now();
     await this.prepareSchema();
+    const secrets = resolveSecrets(this.config, this.log);
+    fieldCrypto.configure(secrets.dataKey);
     await this.migrate();
+    const tokens = new TokenService(secrets.jwtSecret, this.config);
+    const audit = new AuditWriter(this.orm, this.log);
+    Object.assign(this.services, {
+      audit,
+      tokens,
+      authenticator: new Authenticator(this.orm, tokens),
+      identity: new IdentityService(this.orm, tokens, this.services.roles, audit, this.config),
+    });
     await this.services.programs.reload(this.orm.em);
-    if (this.config.seedDemo) await seedDemo(this.orm, this.plugins, this.services.programs, this.log);
+    if (this.config.redisUrl) await this.useRedisRateLimits(this.config.redisUrl);
+    if (this.config.seedDemo) await seedDemo(this.orm, this.plugins, this.services, this.log);
 
     this.events = new LiveEvents(this.orm, this.config, this.plugins, handlerServices(this.services), (p, d) => this.services.programs.isEnabled(p, d), this.log);
     this.createContext = createContextFactory(this.orm, this.services, this.events.streamer);
+    // Safety net for deployments without a cross-process event engine.
+    this.programReload = setInterval(() => void this.services.programs.reload(this.orm.em).catch(() => undefined), 30_000);
+    this.programReload.unref();
+    // Another gateway changed which programs a district runs: refresh the cache.
+    this.events.bus.on((events) => {
+      if (events.some((e) => e.name === ProgramChanged.name)) {
+        this.services.programs.reload(this.orm.em).catch((e) => this.log.error('program cache reload failed', { error: String(e) }));
+      }
+    });
+    this.services.dashboards = this.events.dashboards;
 
     await this.listen();
-    this.events.start();
+    await this.events.start();
     this.timings.readyMs = Date.now() - t0;
     this.log.info('gateway ready', { url: this.url, plugins: this.plugins.map((p) => `${p.name}@${p.version}`), ms: this.timings.readyMs });
     return this;
@@ -119,18 +159,44 @@ export class Gateway {
     app.disable('x-powered-by');
     this.httpServer = http.createServer(app);
     const production = this.config.mode === 'production';
+    const rules = limitRules(this.config.limits, this.config.pageSizeDefault);
     this.ws = attachWebSocket({
-      server: this.httpServer, schema: this.schema, context: () => this.createContext(), log: this.log, initTimeoutMs: this.config.wsInitTimeoutMs,
+      server: this.httpServer, schema: this.schema, log: this.log, initTimeoutMs: this.config.wsInitTimeoutMs,
+      rules, maxTokens: this.config.limits.tokens,
+      authenticate: (header) => this.services.authenticator.authenticate(header),
+      context: (caller, ip) => this.createContext({ caller, ip }),
+      refork: (ctx) => refork(ctx, this.orm),
+      beforeOperation: (ctx) => this.admit(ctx),
+      audit: (ctx, document, errors) => this.services.audit.write([...mutationAudit(ctx, document, errors), ...ctx.pendingAudit.splice(0)]),
     });
 
     const exposeSqlCount = this.config.exposeSqlCount;
+    // eslint-disable-next-line @typescript-eslint/no-this-alias
+    const gateway = this;
     const requestPlugin: ApolloServerPlugin<CoreContext> = {
       async requestDidStart() {
         return {
+          async didResolveOperation({ contextValue }) {
+            await gateway.admit(contextValue);
+            await beginTenantTransaction(contextValue.em as never, contextValue.auth.districts, gateway.config.unsafeRlsOff);
+          },
           async didEncounterErrors({ contextValue, errors }) {
             for (const e of errors) (e.extensions as Record<string, unknown>).requestId ??= contextValue.requestId;
           },
-          async willSendResponse({ response }) {
+          async willSendResponse({ response, contextValue, document, errors, operationName, operation }) {
+            // Never the variables: they may hold identity numbers and phones.
+            gateway.log.debug('request', {
+              requestId: contextValue.requestId, operation: operation?.operation, operationName,
+              account: contextValue.actor?.accountId, errors: errors?.map((e) => e.extensions?.code ?? 'INTERNAL_SERVER_ERROR'),
+            });
+            await endTenantTransaction(contextValue.em as never, true).catch(async (e) => {
+              gateway.log.error('request transaction failed to commit', { requestId: contextValue.requestId, error: String(e) });
+              await endTenantTransaction(contextValue.em as never, false).catch(() => undefined);
+            });
+            if (document) {
+              await gateway.services.audit.write([...mutationAudit(contextValue, document, errors ?? []), ...contextValue.pendingAudit.splice(0)])
+                .catch(() => undefined);
+            }
             const store = exposeSqlCount ? sqlCounter.getStore() : undefined;
             if (store) response.http.headers.set('x-sql-statements', String(store.count));
           },
@@ -144,6 +210,8 @@ export class Gateway {
       hideSchemaDetailsFromClientErrors: production,
       csrfPrevention: true,
       allowBatchedHttpRequests: false,
+      validationRules: rules,
+      parseOptions: { maxTokens: this.config.limits.tokens },
       includeStacktraceInErrorResponses: false,
       formatError: (formatted, error) => {
         const masked = maskError(formatted, error);
@@ -162,6 +230,8 @@ export class Gateway {
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       const { graphiqlRouter } = require('./server/graphiql');
       app.use(graphiqlRouter({ endpoint: '/graphql' }));
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      app.use(require('./server/dashboard').dashboardRouter({ endpoint: '/graphql' }));
       app.get('/', (_req, res) => res.redirect('/graphiql'));
     } catch (e) {
       this.log.warn('GraphiQL page unavailable', { error: String(e) });
@@ -177,7 +247,8 @@ export class Gateway {
         context: async ({ req, res }) => {
           const requestId = (typeof req.headers['x-request-id'] === 'string' && /^[\w-]{1,64}$/.test(req.headers['x-request-id']) ? req.headers['x-request-id'] : randomUUID());
           res.setHeader('x-request-id', requestId);
-          return this.createContext(requestId);
+          const caller: Caller | null = await this.services.authenticator.authenticate(req.headers.authorization);
+          return this.createContext({ caller, requestId, ip: req.ip ?? null });
         },
       }),
     );
@@ -202,6 +273,29 @@ export class Gateway {
     this.url = `http://${host}:${addr.port}`;
   }
 
+  private redis: Redis | null = null;
+  private programReload: NodeJS.Timeout | null = null;
+
+  /** Limits shared by every gateway through Redis; falls back to in-process counts while Redis is away. */
+  private async useRedisRateLimits(url: string): Promise<void> {
+    this.redis = new Redis(url, { lazyConnect: true, enableOfflineQueue: false, maxRetriesPerRequest: 1 });
+    this.redis.on('error', () => undefined); // reconnects on its own; hits fall back meanwhile
+    await this.redis.connect().catch((e) => this.log.warn('Redis unavailable for rate limits; using in-process counts', { error: String(e) }));
+    let warned = 0;
+    this.rateLimiter = new FallbackRateLimiter(new RedisRateLimiter(this.redis), new MemoryRateLimiter(), (e) => {
+      if (Date.now() - warned > 60_000) this.log.warn('rate limits fell back to in-process counts', { error: String(e) });
+      warned = Date.now();
+    });
+  }
+
+  /** Per-account and per-IP rate limits, checked once per operation. */
+  async admit(ctx: CoreContext): Promise<void> {
+    const { perAccountPerMinute, perIpPerMinute } = this.config.rateLimit;
+    const okIp = !ctx.ip || (await this.rateLimiter.hit(`ip:${ctx.ip}`, perIpPerMinute));
+    const okAccount = !ctx.actor || (await this.rateLimiter.hit(`account:${ctx.actor.accountId}`, perAccountPerMinute));
+    if (!okIp || !okAccount) throw rateLimited();
+  }
+
   /** Stop accepting, finish in-flight work, close sockets with 1001, close the ORM and the embedded database. */
   stop(reason = 'shutdown'): Promise<void> {
     this.stopping ??= (async () => {
@@ -217,6 +311,8 @@ export class Gateway {
       }
       await this.apollo?.stop();
       await this.events?.stop();
+      if (this.programReload) clearInterval(this.programReload);
+      this.redis?.disconnect();
       await this.orm?.close();
       await this.embedded?.stop();
       clearTimeout(deadline);

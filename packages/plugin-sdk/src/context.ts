@@ -42,9 +42,42 @@ export interface CoreReader {
   socialOrganization(id: string): Promise<SocialOrganization | null>;
 }
 
+/** Where a caller holds a permission: everywhere, or these nodes (and everything below them). */
+export interface ScopeFilter {
+  all: boolean;
+  districtIds: string[];
+  streetIds: string[];
+  communityIds: string[];
+  gridIds: string[];
+  organizationIds: string[];
+}
+
 export interface Authorizer {
-  /** Throws FORBIDDEN (or UNAUTHENTICATED) unless the caller holds `permission` at `node`. */
+  /**
+   * Throws UNAUTHENTICATED without a caller, NOT_FOUND when `node` lies in a district the
+   * caller has no role in, FORBIDDEN when the caller lacks `permission` at `node`.
+   */
   require(permission: string, node: ScopeNode): Promise<void>;
+  /** Nodes where the caller holds `permission`, to filter lists in SQL. */
+  scopeFilter(permission: string): ScopeFilter;
+}
+
+/** A MikroORM filter for rows carrying tree columns (`districtId`, `streetId`, …) within a scope filter. */
+export function scopeWhere(f: ScopeFilter, columns: Partial<Record<'district' | 'street' | 'community' | 'grid' | 'organization', string>> = {
+  district: 'districtId', street: 'streetId', community: 'communityId', grid: 'gridId',
+}): Record<string, unknown> {
+  if (f.all) return {};
+  const or: Record<string, unknown>[] = [];
+  const add = (key: keyof typeof columns, ids: string[]) => {
+    const col = columns[key];
+    if (col && ids.length) or.push({ [col]: { $in: ids } });
+  };
+  add('district', f.districtIds);
+  add('street', f.streetIds);
+  add('community', f.communityIds);
+  add('grid', f.gridIds);
+  add('organization', f.organizationIds);
+  return or.length ? { $or: or } : { id: null };
 }
 
 /** What both request resolvers and event handlers can use. */

@@ -15,3 +15,4 @@ export * from './core-graph';
 export * from './graphql';
 export * from './orm';
 export * from './validation';
+export * from './access-rules';

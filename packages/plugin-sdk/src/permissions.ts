@@ -4,6 +4,8 @@ import type { I18n } from './i18n';
 export interface PermissionDefinition {
   key: string;
   title: I18n;
+  /** Core roles (e.g. `COMMUNITY_WORKER`) holding it; default: district admins and community workers. */
+  roles?: string[];
 }
 
 /** Where a role grant sits: a node of the territory tree, or a social organisation. */
@@ -21,13 +23,13 @@ const KEY = /^[a-z][a-z0-9-]*:[a-z][a-z0-9-]*:[a-z][a-z0-9-]*$/;
 
 export function definePermissions<K extends string>(
   prefix: string,
-  defs: Record<K, I18n>,
+  defs: Record<K, I18n | (I18n & { roles: string[] })>,
 ): Record<K, PermissionDefinition> {
   const out = {} as Record<K, PermissionDefinition>;
-  for (const [name, title] of Object.entries(defs) as [K, I18n][]) {
+  for (const [name, def] of Object.entries(defs) as [K, I18n & { roles?: string[] }][]) {
     const key = `${prefix}:${name}`;
     if (!KEY.test(key)) throw new Error(`Permission "${key}" is not plugin:resource:action`);
-    out[name] = { key, title };
+    out[name] = { key, title: { zh: def.zh, en: def.en }, ...(def.roles ? { roles: def.roles } : {}) };
   }
   return out;
 }

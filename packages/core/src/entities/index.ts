@@ -7,17 +7,21 @@ import { OrganizationCommunityEntity, SocialOrganizationEntity } from './social-
 import { SocialWorkerEntity } from './social-worker.entity';
 import { ProgramEnablementChangeEntity, ProgramEnablementEntity, ProgramSettingEntity } from './program.entity';
 import { EventHandlingEntity, OutboxEvent } from './outbox-event.entity';
+import { AccountEntity } from './account.entity';
+import { RoleGrantEntity } from './role-grant.entity';
+import { RefreshTokenEntity } from './refresh-token.entity';
+import { AuditLogEntity } from './audit-log.entity';
 
 export {
   DistrictEntity, StreetEntity, CommunityEntity, GridEntity, ResidentEntity,
   SocialOrganizationEntity, OrganizationCommunityEntity, SocialWorkerEntity,
   ProgramEnablementEntity, ProgramEnablementChangeEntity, ProgramSettingEntity,
-  OutboxEvent, EventHandlingEntity,
+  OutboxEvent, EventHandlingEntity, AccountEntity, RoleGrantEntity, RefreshTokenEntity, AuditLogEntity,
 };
 
 export const coreEntities = [
   DistrictEntity, StreetEntity, CommunityEntity, GridEntity, ResidentEntity,
   SocialOrganizationEntity, OrganizationCommunityEntity, SocialWorkerEntity,
   ProgramEnablementEntity, ProgramEnablementChangeEntity, ProgramSettingEntity,
-  OutboxEvent, EventHandlingEntity,
+  OutboxEvent, EventHandlingEntity, AccountEntity, RoleGrantEntity, RefreshTokenEntity, AuditLogEntity,
 ];

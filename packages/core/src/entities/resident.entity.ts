@@ -1,11 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { ArrayType, Entity, Enum, PrimaryKey, Property, OptionalProps } from '@mikro-orm/core';
+import { ArrayType, BeforeCreate, BeforeUpdate, Entity, Enum, PrimaryKey, Property, OptionalProps } from '@mikro-orm/core';
 import { CareTag, Gender } from '@gongzhi/plugin-sdk';
 import { ageOn } from '../util/dates';
+import { EncryptedText, fieldCrypto } from '../security/field-crypto';
 
 @Entity({ tableName: 'resident' })
 export class ResidentEntity {
-  [OptionalProps]?: 'id' | 'createdAt' | 'gridId' | 'idNumber' | 'phone' | 'careTags' | 'address' | 'age';
+  [OptionalProps]?: 'id' | 'createdAt' | 'gridId' | 'idNumber' | 'phone' | 'careTags' | 'address' | 'age' | 'idNumberHash' | 'phoneHash';
   @PrimaryKey({ type: 'uuid' }) id: string = randomUUID();
   @Property({ type: 'uuid' }) districtId!: string;
   @Property({ type: 'uuid' }) streetId!: string;
@@ -15,12 +16,22 @@ export class ResidentEntity {
   @Enum({ items: () => Gender, type: 'text' }) gender!: Gender;
   /** `YYYY-MM-DD`. */
   @Property({ type: 'date', columnType: 'date' }) birthDate!: string;
-  /** Sensitive (PIPL): never returned unmasked without the reveal permission. */
-  @Property({ type: 'text', nullable: true, lazy: false }) idNumber: string | null = null;
-  @Property({ type: 'text', nullable: true }) phone: string | null = null;
+  /** Sensitive (PIPL): encrypted at rest, never returned unmasked without the reveal permission. */
+  @Property({ type: EncryptedText, nullable: true }) idNumber: string | null = null;
+  @Property({ type: EncryptedText, nullable: true }) phone: string | null = null;
+  /** Keyed hashes for exact lookup and uniqueness without decrypting. */
+  @Property({ type: 'text', nullable: true, hidden: true }) idNumberHash: string | null = null;
+  @Property({ type: 'text', nullable: true, hidden: true }) phoneHash: string | null = null;
   @Property({ type: ArrayType, columnType: 'text[]' }) careTags: CareTag[] = [];
   @Property({ type: 'text', nullable: true }) address: string | null = null;
   @Property({ type: 'datetime' }) createdAt: Date = new Date();
+
+  @BeforeCreate()
+  @BeforeUpdate()
+  hashLookups(): void {
+    this.idNumberHash = this.idNumber ? fieldCrypto.lookupHash(this.idNumber) : null;
+    this.phoneHash = this.phone ? fieldCrypto.lookupHash(this.phone) : null;
+  }
 
   get age(): number {
     return ageOn(this.birthDate, new Date());

@@ -1,11 +1,12 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { Community, Connection, District, Grid, PageArgs, SocialOrganization, Street, keysetPage, pagesByParent } from '@gongzhi/plugin-sdk';
+import { AsParent, Community, Connection, District, Grid, PageArgs, Requires, SocialOrganization, Street, keysetPage, pagesByParent, scopeWhere } from '@gongzhi/plugin-sdk';
+import { P } from '../identity/core-permissions';
 import { CommunityEntity, DistrictEntity, GridEntity, SocialOrganizationEntity, StreetEntity } from '../entities';
-import { TreeService, treeFilter } from '../services/tree.service';
+import { TreeService } from '../services/tree.service';
 import { CreateCommunityInput, UpdateCommunityInput } from './territory.input';
 import { CommunityFilter, NameOrder, likePattern, sortProp } from './filters.input';
 import { statsOf, TreeStats } from './stats.type';
-import { em, load, mustLoad } from './load';
+import { em, load, mustLoadAt, parentAt, withinNode } from './load';
 import type { CoreContext } from './core-context';
 
 const CommunityConnection = Connection(Community, 'Community');
@@ -15,27 +16,31 @@ const tree = new TreeService();
 @Resolver(() => Community)
 export class CommunityResolver {
   @Query(() => CommunityConnection, { description: '社区/村列表 / Communities and villages' })
-  communities(@Args() page: PageArgs, @Ctx() ctx: CoreContext,
+  @Requires(P['tree:read'])
+  async communities(@Args() page: PageArgs, @Ctx() ctx: CoreContext,
     @Arg('filter', () => CommunityFilter, { nullable: true }) filter?: CommunityFilter,
     @Arg('orderBy', () => NameOrder, { nullable: true }) orderBy?: NameOrder) {
-    const where: Record<string, unknown> = {};
-    if (filter?.within) Object.assign(where, treeFilter(filter.within).where);
+    const where: Record<string, unknown> = { ...scopeWhere(ctx.auth.scopeFilter(P['tree:read']), { district: 'districtId', street: 'streetId', community: 'id' }) };
+    if (filter?.within) Object.assign(where, (await withinNode(ctx, P['tree:read'], filter.within, 'filter.within')).where);
     if (filter?.kind) where.kind = filter.kind;
     if (filter?.nameContains) where.name = { $ilike: likePattern(filter.nameContains) };
     return keysetPage(em(ctx), CommunityEntity, { where, sortBy: sortProp(orderBy), direction: orderBy?.direction, ...page });
   }
 
   @FieldResolver(() => District)
+  @AsParent()
   district(@Root() c: CommunityEntity, @Ctx() ctx: CoreContext) {
     return load(ctx, DistrictEntity, c.districtId);
   }
 
   @FieldResolver(() => Street)
+  @AsParent()
   street(@Root() c: CommunityEntity, @Ctx() ctx: CoreContext) {
     return load(ctx, StreetEntity, c.streetId);
   }
 
   @FieldResolver(() => GridConnection, { description: '网格 / Grids' })
+  @Requires(P['tree:read'])
   grids(@Root() c: CommunityEntity, @Args() page: PageArgs, @Ctx() ctx: CoreContext) {
     return ctx.loaders
       .get<string, unknown>(`Community.grids:${page.first}:${page.after}`, async (ids) => {
@@ -46,6 +51,7 @@ export class CommunityResolver {
   }
 
   @FieldResolver(() => [SocialOrganization], { description: '服务本社区的社会组织 / Organisations serving it' })
+  @Requires(P['organization:read'])
   socialOrganizations(@Root() c: CommunityEntity, @Ctx() ctx: CoreContext) {
     return ctx.loaders
       .get<string, SocialOrganizationEntity[]>('Community.socialOrganizations', async (ids) => {
@@ -59,17 +65,21 @@ export class CommunityResolver {
   }
 
   @FieldResolver(() => TreeStats)
+  @Requires(P['tree:read'])
   stats(@Root() c: CommunityEntity) {
     return statsOf('community', c.id);
   }
 
   @Mutation(() => Community, { description: '新建社区/村 / Create a community or village' })
-  createCommunity(@Arg('input') input: CreateCommunityInput, @Ctx() ctx: CoreContext) {
+  @Requires(P['tree:write'])
+  async createCommunity(@Arg('input') input: CreateCommunityInput, @Ctx() ctx: CoreContext) {
+    await parentAt(ctx, P['tree:write'], StreetEntity, 'Street', input.streetId, 'input.streetId');
     return tree.createCommunity(em(ctx), input);
   }
 
   @Mutation(() => Community)
+  @Requires(P['tree:write'])
   async updateCommunity(@Arg('id', () => ID) id: string, @Arg('input') input: UpdateCommunityInput, @Ctx() ctx: CoreContext) {
-    return tree.updateCommunity(em(ctx), await mustLoad(ctx, CommunityEntity, 'Community', id), input);
+    return tree.updateCommunity(em(ctx), await mustLoadAt(ctx, P['tree:write'], CommunityEntity, 'Community', id), input);
   }
 }

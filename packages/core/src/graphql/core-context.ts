@@ -3,6 +3,12 @@ import type { ProgramService } from '../services/program.service';
 import type { SettingsService } from '../services/settings.service';
 import type { LoaderRegistry } from '../services/loaders';
 import type { NodeRegistry } from './node-registry';
+import type { IdentityService } from '../identity/identity.service';
+import type { RoleRegistry } from '../identity/roles';
+import type { Authenticator } from '../identity/authenticator';
+import type { GrantAuthorizer } from '../identity/authorizer';
+import type { AuditWriter } from '../security/audit';
+import type { Config } from '../config/config';
 
 /** Core-only additions to the plugin context; plugins never see these. */
 export interface CoreServices {
@@ -10,9 +16,23 @@ export interface CoreServices {
   settings: SettingsService;
   nodes: NodeRegistry;
   coreVersion: string;
+  /** Shared live dashboard snapshots (set once live events run). */
+  dashboards?: import('../dashboard/dashboard.service').DashboardService;
+  roles: RoleRegistry;
+  identity: IdentityService;
+  authenticator: Authenticator;
+  tokens: import('../identity/tokens').TokenService;
+  audit: AuditWriter;
+  config: Config;
 }
 
 export interface CoreContext extends GongzhiContext {
   services: CoreServices;
   loaders: LoaderRegistry;
+  auth: GrantAuthorizer;
+  actor: (GongzhiContext['actor'] & { sessionId: string | null }) | null;
+  /** Client address, for rate limits and the audit log. */
+  ip: string | null;
+  /** Audit entries of this operation, written once when it ends (e.g. sensitive reads). */
+  pendingAudit: import('../security/audit').AuditEntry[];
 }

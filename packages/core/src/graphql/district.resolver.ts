@@ -1,11 +1,12 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { Connection, District, PageArgs, Street, keysetPage, pagesByParent } from '@gongzhi/plugin-sdk';
+import { Connection, District, PageArgs, Requires, Street, keysetPage, pagesByParent, scopeWhere } from '@gongzhi/plugin-sdk';
+import { P } from '../identity/core-permissions';
 import { DistrictEntity, StreetEntity } from '../entities';
 import { TreeService } from '../services/tree.service';
 import { DistrictFilter, NameOrder, likePattern, sortProp } from './filters.input';
 import { CreateDistrictInput, UpdateDistrictInput } from './territory.input';
 import { statsOf, TreeStats } from './stats.type';
-import { em, mustLoad } from './load';
+import { em, mustLoadAt } from './load';
 import type { CoreContext } from './core-context';
 
 const DistrictConnection = Connection(District, 'District');
@@ -15,14 +16,17 @@ const tree = new TreeService();
 @Resolver(() => District)
 export class DistrictResolver {
   @Query(() => DistrictConnection, { description: '区/县列表 / Districts' })
+  @Requires(P['tree:read'])
   districts(@Args() page: PageArgs, @Ctx() ctx: CoreContext,
     @Arg('filter', () => DistrictFilter, { nullable: true }) filter?: DistrictFilter,
     @Arg('orderBy', () => NameOrder, { nullable: true }) orderBy?: NameOrder) {
-    const where = filter?.nameContains ? { name: { $ilike: likePattern(filter.nameContains) } } : {};
+    const where: Record<string, unknown> = { ...scopeWhere(ctx.auth.scopeFilter(P['tree:read']), { district: 'id' }) };
+    if (filter?.nameContains) where.name = { $ilike: likePattern(filter.nameContains) };
     return keysetPage(em(ctx), DistrictEntity, { where, sortBy: sortProp(orderBy), direction: orderBy?.direction, ...page });
   }
 
   @FieldResolver(() => StreetConnection, { description: '街道/乡镇 / Streets and towns' })
+  @Requires(P['tree:read'])
   async streets(@Root() d: DistrictEntity, @Args() page: PageArgs, @Ctx() ctx: CoreContext) {
     const loader = ctx.loaders.get<string, unknown>(`District.streets:${page.first}:${page.after}`, async (ids) => {
       const pages = await pagesByParent(em(ctx), StreetEntity, 'districtId', ids, { ...page, sortBy: 'name' });
@@ -32,17 +36,20 @@ export class DistrictResolver {
   }
 
   @FieldResolver(() => TreeStats, { description: '统计 / Figures' })
+  @Requires(P['tree:read'])
   stats(@Root() d: DistrictEntity) {
     return statsOf('district', d.id);
   }
 
   @Mutation(() => District, { description: '新建区/县 / Create a district' })
+  @Requires(P['district:create'])
   createDistrict(@Arg('input') input: CreateDistrictInput, @Ctx() ctx: CoreContext) {
     return tree.createDistrict(em(ctx), input);
   }
 
   @Mutation(() => District, { description: '修改区/县 / Update a district' })
+  @Requires(P['tree:write'])
   async updateDistrict(@Arg('id', () => ID) id: string, @Arg('input') input: UpdateDistrictInput, @Ctx() ctx: CoreContext) {
-    return tree.updateDistrict(em(ctx), await mustLoad(ctx, DistrictEntity, 'District', id), input);
+    return tree.updateDistrict(em(ctx), await mustLoadAt(ctx, P['tree:write'], DistrictEntity, 'District', id), input);
   }
 }

@@ -1,6 +1,7 @@
 import { Arg, Field, ID, ObjectType, Resolver, Root, Subscription } from 'type-graphql';
 import { GraphQLDateTimeISO, GraphQLJSON } from 'graphql-scalars';
-import { NotFoundError, toGlobalId, type DomainEvent } from '@gongzhi/plugin-sdk';
+import { NotFoundError, Requires, toGlobalId, type DomainEvent } from '@gongzhi/plugin-sdk';
+import { P } from '../identity/core-permissions';
 import { treeFilter } from '../services/tree.service';
 import type { CoreContext } from './core-context';
 
@@ -30,13 +31,14 @@ async function scopeOf(ctx: CoreContext, node: string) {
 
 @Resolver()
 export class EventFeedResolver {
+  @Requires(P['events:read'])
   @Subscription(() => EventItem, {
     description: '事件流：先补发 after 之后的事件，再推送实时事件 / Replays events after the cursor, then streams live ones',
     subscribe: async ({ args, context }) => {
       const ctx = context as CoreContext;
       const scope = await scopeOf(ctx, args.node);
       if (!scope) throw new NotFoundError('Node');
-      await ctx.auth.require('core:events:read', scope);
+      await ctx.auth.require(P['events:read'], scope);
       return ctx.events.stream({ after: args.after ?? null, programs: args.programs ?? undefined, scope });
     },
   })

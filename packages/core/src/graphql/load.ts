@@ -1,4 +1,7 @@
-import { NotFoundError, fromGlobalId } from '@gongzhi/plugin-sdk';
+import { NotFoundError, badInput, fromGlobalId } from '@gongzhi/plugin-sdk';
+import { nodeOf } from '../security/access-guard';
+import { CommunityEntity, DistrictEntity, GridEntity, StreetEntity } from '../entities';
+import { treeFilter } from '../services/tree.service';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { byId } from '../services/loaders';
 import type { CoreContext } from './core-context';
@@ -16,4 +19,30 @@ export async function mustLoad<T extends { id: string }>(ctx: CoreContext, entit
   const row = parsed?.typename === typename ? await load(ctx, entity, parsed.id) : null;
   if (!row) throw new NotFoundError(typename);
   return row;
+}
+
+/** `mustLoad`, then the caller must hold `permission` at the object's node. */
+export async function mustLoadAt<T extends { id: string }>(ctx: CoreContext, permission: string, entity: new () => T, typename: string, globalId: string): Promise<T> {
+  const row = await mustLoad(ctx, entity, typename, globalId);
+  await ctx.auth.require(permission, nodeOf(row)!);
+  return row;
+}
+
+/** The parent an input names (`input.streetId`…): missing or invisible is a field problem; then the permission at it. */
+export async function parentAt<T extends { id: string }>(ctx: CoreContext, permission: string, entity: new () => T, typename: string, globalId: string, field: string): Promise<T> {
+  const parsed = fromGlobalId(globalId);
+  const row = parsed?.typename === typename ? await load(ctx, entity, parsed.id) : null;
+  if (!row) throw badInput(field, `no ${typename} with this id`);
+  await ctx.auth.require(permission, nodeOf(row)!);
+  return row;
+}
+
+/** A `within` argument: the District/Street/Community/Grid must exist for the caller (else NOT_FOUND) and allow `permission`. */
+export async function withinNode(ctx: CoreContext, permission: string, globalId: string, field: string) {
+  const f = treeFilter(globalId, field);
+  const entity = { district: DistrictEntity, street: StreetEntity, community: CommunityEntity, grid: GridEntity }[f.level];
+  const row = await load(ctx, entity as new () => { id: string }, f.id);
+  if (!row) throw new NotFoundError();
+  await ctx.auth.require(permission, nodeOf(row)!);
+  return f;
 }

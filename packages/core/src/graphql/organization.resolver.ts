@@ -1,14 +1,15 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root, createUnionType } from 'type-graphql';
 import {
-  Community, Connection, District, PageArgs, SocialOrganization, SocialWorker, decodeId, keysetPage,
+  AsParent, Community, Connection, District, PageArgs, Requires, SocialOrganization, SocialWorker, decodeId, keysetPage, scopeWhere,
 } from '@gongzhi/plugin-sdk';
+import { P } from '../identity/core-permissions';
 import { CommunityEntity, DistrictEntity, SocialOrganizationEntity, SocialWorkerEntity } from '../entities';
 import { PeopleService } from '../services/people.service';
 import {
   CreateSocialOrganizationInput, CreateSocialWorkerInput, UpdateSocialOrganizationInput, UpdateSocialWorkerInput,
 } from './people.input';
 import { NameOrder, SocialOrganizationFilter, SocialWorkerFilter, likePattern, sortProp } from './filters.input';
-import { em, load, mustLoad } from './load';
+import { em, load, mustLoadAt, parentAt } from './load';
 import type { CoreContext } from './core-context';
 
 const OrgConnection = Connection(SocialOrganization, 'SocialOrganization');
@@ -25,9 +26,11 @@ export const Employer = createUnionType({
 @Resolver(() => SocialOrganization)
 export class SocialOrganizationResolver {
   @Query(() => OrgConnection, { description: '社会组织列表 / Social organisations' })
-  socialOrganizations(@Arg('filter', () => SocialOrganizationFilter) filter: SocialOrganizationFilter, @Args() page: PageArgs,
+  @Requires(P['organization:read'])
+  async socialOrganizations(@Arg('filter', () => SocialOrganizationFilter) filter: SocialOrganizationFilter, @Args() page: PageArgs,
     @Ctx() ctx: CoreContext, @Arg('orderBy', () => NameOrder, { nullable: true }) orderBy?: NameOrder) {
-    const where: Record<string, unknown> = { districtId: decodeId(filter.districtId, 'District') };
+    const district = await mustLoadAt(ctx, P['organization:read'], DistrictEntity, 'District', filter.districtId);
+    const where: Record<string, unknown> = { districtId: district.id, ...scopeWhere(ctx.auth.scopeFilter(P['organization:read']), { district: 'districtId', organization: 'id' }) };
     if (filter.category) where.category = filter.category;
     if (filter.registration) where.registration = filter.registration;
     if (filter.nameContains) where.name = { $ilike: likePattern(filter.nameContains) };
@@ -39,11 +42,13 @@ export class SocialOrganizationResolver {
   }
 
   @FieldResolver(() => District)
+  @AsParent()
   district(@Root() o: SocialOrganizationEntity, @Ctx() ctx: CoreContext) {
     return load(ctx, DistrictEntity, o.districtId);
   }
 
   @FieldResolver(() => [Community], { description: '服务的社区 / Communities served' })
+  @AsParent()
   communitiesServed(@Root() o: SocialOrganizationEntity, @Ctx() ctx: CoreContext) {
     return ctx.loaders
       .get<string, CommunityEntity[]>('SocialOrganization.communitiesServed', async (ids) => {
@@ -57,22 +62,27 @@ export class SocialOrganizationResolver {
   }
 
   @Mutation(() => SocialOrganization, { description: '登记社会组织 / Register a social organisation' })
-  createSocialOrganization(@Arg('input') input: CreateSocialOrganizationInput, @Ctx() ctx: CoreContext) {
+  @Requires(P['organization:write'])
+  async createSocialOrganization(@Arg('input') input: CreateSocialOrganizationInput, @Ctx() ctx: CoreContext) {
+    await parentAt(ctx, P['organization:write'], DistrictEntity, 'District', input.districtId, 'input.districtId');
     return people.createOrganization(em(ctx), input);
   }
 
   @Mutation(() => SocialOrganization)
+  @Requires(P['organization:write'])
   async updateSocialOrganization(@Arg('id', () => ID) id: string, @Arg('input') input: UpdateSocialOrganizationInput, @Ctx() ctx: CoreContext) {
-    return people.updateOrganization(em(ctx), await mustLoad(ctx, SocialOrganizationEntity, 'SocialOrganization', id), input);
+    return people.updateOrganization(em(ctx), await mustLoadAt(ctx, P['organization:write'], SocialOrganizationEntity, 'SocialOrganization', id), input);
   }
 }
 
 @Resolver(() => SocialWorker)
 export class SocialWorkerResolver {
   @Query(() => WorkerConnection, { description: '社工列表 / Social workers' })
-  socialWorkers(@Arg('filter', () => SocialWorkerFilter) filter: SocialWorkerFilter, @Args() page: PageArgs,
+  @Requires(P['organization:read'])
+  async socialWorkers(@Arg('filter', () => SocialWorkerFilter) filter: SocialWorkerFilter, @Args() page: PageArgs,
     @Ctx() ctx: CoreContext, @Arg('orderBy', () => NameOrder, { nullable: true }) orderBy?: NameOrder) {
-    const where: Record<string, unknown> = { districtId: decodeId(filter.districtId, 'District') };
+    const district = await mustLoadAt(ctx, P['organization:read'], DistrictEntity, 'District', filter.districtId);
+    const where: Record<string, unknown> = { districtId: district.id, ...scopeWhere(ctx.auth.scopeFilter(P['organization:read']), { district: 'districtId', organization: 'employerOrganizationId', community: 'employerCommunityId' }) };
     if (filter.certification) where.certification = filter.certification;
     if (filter.postType) where.postType = filter.postType;
     if (filter.nameContains) where.name = { $ilike: likePattern(filter.nameContains) };
@@ -80,11 +90,13 @@ export class SocialWorkerResolver {
   }
 
   @FieldResolver(() => District)
+  @AsParent()
   district(@Root() w: SocialWorkerEntity, @Ctx() ctx: CoreContext) {
     return load(ctx, DistrictEntity, w.districtId);
   }
 
   @FieldResolver(() => Employer, { description: '用人单位 / Employer' })
+  @AsParent()
   employer(@Root() w: SocialWorkerEntity, @Ctx() ctx: CoreContext) {
     return w.employerOrganizationId
       ? load(ctx, SocialOrganizationEntity, w.employerOrganizationId)
@@ -92,12 +104,15 @@ export class SocialWorkerResolver {
   }
 
   @Mutation(() => SocialWorker, { description: '登记社工 / Register a social worker' })
-  createSocialWorker(@Arg('input') input: CreateSocialWorkerInput, @Ctx() ctx: CoreContext) {
+  @Requires(P['organization:write'])
+  async createSocialWorker(@Arg('input') input: CreateSocialWorkerInput, @Ctx() ctx: CoreContext) {
+    await parentAt(ctx, P['organization:write'], DistrictEntity, 'District', input.districtId, 'input.districtId');
     return people.createSocialWorker(em(ctx), input);
   }
 
   @Mutation(() => SocialWorker)
+  @Requires(P['organization:write'])
   async updateSocialWorker(@Arg('id', () => ID) id: string, @Arg('input') input: UpdateSocialWorkerInput, @Ctx() ctx: CoreContext) {
-    return people.updateSocialWorker(em(ctx), await mustLoad(ctx, SocialWorkerEntity, 'SocialWorker', id), input);
+    return people.updateSocialWorker(em(ctx), await mustLoadAt(ctx, P['organization:write'], SocialWorkerEntity, 'SocialWorker', id), input);
   }
 }

@@ -1,9 +1,10 @@
 import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import { GraphQLJSONObject } from 'graphql-scalars';
-import { District, badInput, decodeId, resolveSettings } from '@gongzhi/plugin-sdk';
+import { District, Requires, badInput, resolveSettings } from '@gongzhi/plugin-sdk';
+import { P } from '../identity/core-permissions';
 import { DistrictEntity, ProgramEnablementEntity } from '../entities';
 import { Platform, PluginInfo, ProgramSettings, ProgramStatus } from './platform.type';
-import { em, mustLoad } from './load';
+import { em, mustLoadAt } from './load';
 import type { CoreContext } from './core-context';
 
 const actorName = (ctx: CoreContext) => ctx.actor?.displayName ?? 'system';
@@ -11,9 +12,11 @@ const actorName = (ctx: CoreContext) => ctx.actor?.displayName ?? 'system';
 @Resolver()
 export class PlatformResolver {
   @Query(() => Platform, { description: '核心版本与已加载插件 / Core version and loaded plugins' })
+  @Requires(P['platform:read'])
   async platform(@Ctx() ctx: CoreContext): Promise<Platform> {
     const { programs, coreVersion } = ctx.services;
     const ids = [...new Set(programs.plugins.flatMap((p) => programs.districtsRunning(p.name)))];
+    // Row-level security limits these to the caller's districts.
     const districts = ids.length ? await em(ctx).find(DistrictEntity, { id: { $in: ids } }, { orderBy: { name: 'asc' } }) : [];
     return {
       coreVersion,
@@ -29,20 +32,19 @@ export class PlatformResolver {
   }
 
   @Mutation(() => ProgramStatus, { description: '为某区启用或停用项目（立即生效）/ Enable or disable a program for a district, at once' })
+  @Requires(P['program:manage'])
   async setProgramEnabled(@Arg('districtId', () => ID) districtId: string, @Arg('program') program: string,
     @Arg('enabled') enabled: boolean, @Ctx() ctx: CoreContext): Promise<ProgramStatus> {
-    const district = await mustLoad(ctx, DistrictEntity, 'District', districtId);
-    await ctx.auth.require('core:program:manage', { districtId: district.id });
+    const district = await mustLoadAt(ctx, P['program:manage'], DistrictEntity, 'District', districtId);
     const row = await ctx.services.programs.setEnabled(em(ctx), district.id, program, enabled, actorName(ctx));
     return statusOf(ctx, program, row);
   }
 
   @Mutation(() => ProgramSettings, { description: '修改某区项目设置 / Change a program’s settings for a district' })
+  @Requires(P['program:configure'])
   async updateProgramSettings(@Arg('districtId', () => ID) districtId: string, @Arg('program') program: string,
     @Arg('values', () => GraphQLJSONObject) values: Record<string, unknown>, @Ctx() ctx: CoreContext): Promise<ProgramSettings> {
-    const id = decodeId(districtId, 'District');
-    await mustLoad(ctx, DistrictEntity, 'District', districtId);
-    await ctx.auth.require('core:program:configure', { districtId: id });
+    const { id } = await mustLoadAt(ctx, P['program:configure'], DistrictEntity, 'District', districtId);
     ctx.services.programs.assertEnabled(program, id);
     const effective = await ctx.services.settings.update(em(ctx), id, program, values, actorName(ctx));
     return { program, values: effective, defaults: resolveSettings(ctx.services.settings.definition(program), null) };
@@ -58,6 +60,7 @@ function statusOf(ctx: CoreContext, program: string, row: ProgramEnablementEntit
 @Resolver(() => District)
 export class DistrictProgramsResolver {
   @FieldResolver(() => [ProgramStatus], { description: '本区各项目启用情况 / Programs of this district' })
+  @Requires(P['tree:read'])
   async programs(@Root() d: DistrictEntity, @Ctx() ctx: CoreContext): Promise<ProgramStatus[]> {
     const rows = await ctx.loaders
       .get<string, ProgramEnablementEntity[]>('District.programs', async (ids) => {
@@ -69,6 +72,7 @@ export class DistrictProgramsResolver {
   }
 
   @FieldResolver(() => ProgramSettings, { description: '本区某项目设置 / Settings of one program here' })
+  @Requires(P['tree:read'])
   async programSettings(@Root() d: DistrictEntity, @Arg('program') program: string, @Ctx() ctx: CoreContext): Promise<ProgramSettings> {
     ctx.services.programs.assertEnabled(program, d.id);
     const def = ctx.services.settings.definition(program);

@@ -1,5 +1,5 @@
 import { Ctx, Field, FieldResolver, Int, ObjectType, Resolver, Root } from 'type-graphql';
-import { CareTag } from '@gongzhi/plugin-sdk';
+import { AsParent, CareTag } from '@gongzhi/plugin-sdk';
 import { StatsService } from '../services/stats.service';
 import type { TreeLevel } from '../services/tree.service';
 import type { CoreContext } from './core-context';
@@ -24,26 +24,31 @@ const stats = (ctx: CoreContext) => new StatsService(ctx.em as never, ctx.loader
 @Resolver(() => TreeStats)
 export class TreeStatsResolver {
   @FieldResolver(() => Int, { description: '居民数 / Residents' })
+  @AsParent()
   residentCount(@Root() s: TreeStats, @Ctx() ctx: CoreContext) {
     return stats(ctx).residentCount(s.level, s.id);
   }
 
   @FieldResolver(() => Int, { description: '户数（网格登记）/ Households registered in grids' })
+  @AsParent()
   households(@Root() s: TreeStats, @Ctx() ctx: CoreContext) {
     return stats(ctx).households(s.level, s.id);
   }
 
   @FieldResolver(() => Int, { description: '社区/村数 / Communities and villages' })
+  @AsParent()
   communityCount(@Root() s: TreeStats, @Ctx() ctx: CoreContext) {
     return stats(ctx).communityCount(s.level, s.id);
   }
 
   @FieldResolver(() => Int, { description: '网格数 / Grids' })
+  @AsParent()
   gridCount(@Root() s: TreeStats, @Ctx() ctx: CoreContext) {
     return stats(ctx).gridCount(s.level, s.id);
   }
 
   @FieldResolver(() => [CareTagCount], { description: '各关爱标签居民数 / Residents per care tag' })
+  @AsParent()
   careTagCounts(@Root() s: TreeStats, @Ctx() ctx: CoreContext) {
     return stats(ctx).careTagCounts(s.level, s.id);
   }

@@ -1,7 +1,8 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { GongzhiPlugin } from '@gongzhi/plugin-sdk';
 import type { Logger } from '../util/logger';
-import type { ProgramService } from '../services/program.service';
+import type { CoreServices } from '../graphql/core-context';
+import { seedDemoAccounts } from './demo-accounts';
 import { DistrictEntity } from '../entities';
 import { buildDemoTree, DEMO_DIVISION_CODE } from './demo-tree';
 
@@ -9,7 +10,8 @@ import { buildDemoTree, DEMO_DIVISION_CODE } from './demo-tree';
  * On first start, one demo district with realistic names; then each plugin's own
  * demo data, with its program enabled. Idempotent: keyed on the division code.
  */
-export async function seedDemo(orm: MikroORM, plugins: GongzhiPlugin[], programs: ProgramService, log: Logger): Promise<void> {
+export async function seedDemo(orm: MikroORM, plugins: GongzhiPlugin[], services: CoreServices, log: Logger): Promise<void> {
+  const { programs } = services;
   const em = orm.em.fork();
   let district = await em.findOne(DistrictEntity, { divisionCode: DEMO_DIVISION_CODE });
   if (!district) {
@@ -17,6 +19,7 @@ export async function seedDemo(orm: MikroORM, plugins: GongzhiPlugin[], programs
     district = await em.transactional((tx) => buildDemoTree(tx));
     log.info('demo district seeded', { name: district.name, ms: Date.now() - t });
   }
+  await seedDemoAccounts(orm, district);
   for (const p of plugins) {
     if (!p.seed) continue;
     if (!programs.isEnabled(p.name, district.id)) await programs.setEnabled(em, district.id, p.name, true, 'seed');

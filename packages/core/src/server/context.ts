@@ -5,7 +5,8 @@ import {
   CommunityEntity, DistrictEntity, GridEntity, ResidentEntity, SocialOrganizationEntity, StreetEntity,
 } from '../entities';
 import { LoaderRegistry, byId } from '../services/loaders';
-import { OpenAuthorizer } from '../services/authorizer';
+import { GrantAuthorizer } from '../identity/authorizer';
+import type { Caller } from '../identity/authenticator';
 import type { CoreContext, CoreServices } from '../graphql/core-context';
 import type { OutboxEventStreamer } from '../events/event-stream';
 
@@ -34,22 +35,36 @@ function servicesFor(em: EntityManager, loaders: LoaderRegistry, core: CoreServi
 export const handlerServices = (core: CoreServices) => (em: EntityManager): GongzhiServices =>
   servicesFor(em, new LoaderRegistry(), core);
 
-/** One forked EntityManager and a fresh set of DataLoaders per operation. */
+export interface ContextInput {
+  caller: Caller | null;
+  requestId?: string;
+  ip?: string | null;
+}
+
+/** One forked EntityManager and a fresh set of DataLoaders per operation, for the authenticated caller. */
 export function createContextFactory(orm: MikroORM, core: CoreServices, events: OutboxEventStreamer) {
-  const auth = new OpenAuthorizer();
-  return (requestId: string = randomUUID()): CoreContext => {
+  return ({ caller, requestId = randomUUID(), ip = null }: ContextInput): CoreContext => {
     const em = orm.em.fork({ useContext: false });
     const loaders = new LoaderRegistry();
     return {
       requestId,
       em,
-      actor: null,
-      auth,
+      ip,
+      actor: caller?.actor ?? null,
+      auth: new GrantAuthorizer(caller?.actor ?? null, caller?.grants ?? [], core.roles, core.config.unsafeServiceChecksOff),
       events,
       loaders,
       services: core,
       loader: (key, batch) => loaders.get(key, batch),
+      pendingAudit: [],
       ...servicesFor(em, loaders, core),
     };
   };
+}
+
+/** The same caller with a fresh EntityManager and loaders (each event of a subscription). */
+export function refork(ctx: CoreContext, orm: MikroORM): CoreContext {
+  const em = orm.em.fork({ useContext: false });
+  const loaders = new LoaderRegistry();
+  return { ...ctx, em, loaders, loader: (key, batch) => loaders.get(key, batch), pendingAudit: [], ...servicesFor(em, loaders, ctx.services) };
 }

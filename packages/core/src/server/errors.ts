@@ -15,12 +15,15 @@ export function isClientError(error: unknown): boolean {
   if (code && CLIENT_CODES.has(code)) return true;
   const original = unwrapResolverError(error);
   if (isExpectedError(original)) return true;
-  // graphql-js's own validation and coercion errors carry no original error.
-  return original instanceof GraphQLError && !original.originalError && !code;
+  // Errors raised as GraphQL errors on purpose (validation, coercion, limits) wrap nothing.
+  return original instanceof GraphQLError && !original.originalError;
 }
 
 /** Unexpected errors reach clients as a generic message with the request id; details go to the log. */
 export function maskError(formatted: GraphQLFormattedError, error: unknown, requestId?: string): GraphQLFormattedError {
+  // Apollo re-labels every validation error; keep the code of our limit rules.
+  const original = (error as GraphQLError)?.originalError as GraphQLError | undefined;
+  if (original?.extensions?.code === 'QUERY_TOO_COMPLEX') return { ...formatted, extensions: { ...formatted.extensions, ...original.extensions } };
   if (isClientError(error)) return formatted;
   return {
     message: 'Internal server error',

@@ -1,16 +1,28 @@
 import type { Server } from 'node:http';
 import { WebSocketServer } from 'ws';
 import { useServer } from 'graphql-ws/use/ws';
-import { GraphQLError, parse, validate, specifiedRules, type DocumentNode, type GraphQLSchema, type ValidationRule } from 'graphql';
+import {
+  GraphQLError, createSourceEventStream, execute, parse, validate, specifiedRules,
+  type DocumentNode, type ExecutionArgs, type ExecutionResult, type GraphQLSchema, type ValidationRule,
+} from 'graphql';
 import type { Logger } from '../util/logger';
+import type { Caller } from '../identity/authenticator';
+import type { CoreContext } from '../graphql/core-context';
+import { beginTenantTransaction, endTenantTransaction } from '../security/tenant-transaction';
 import { isClientError } from './errors';
+import { sharedResult } from '../dashboard/shared-execution';
 
 /** Parsed and validated subscription documents, by text (re-subscribing skips both). */
 export class DocumentCache {
   private readonly docs = new Map<string, DocumentNode>();
   hits = 0;
   misses = 0;
-  constructor(private readonly schema: GraphQLSchema, private readonly rules: readonly ValidationRule[], private readonly max = 1000) {}
+  constructor(
+    private readonly schema: GraphQLSchema,
+    private readonly rules: readonly ValidationRule[],
+    private readonly max = 1000,
+    private readonly maxTokens?: number,
+  ) {}
 
   get(query: string): DocumentNode | readonly GraphQLError[] {
     const cached = this.docs.get(query);
@@ -21,11 +33,14 @@ export class DocumentCache {
     this.misses++;
     let doc: DocumentNode;
     try {
-      doc = parse(query);
+      doc = parse(query, { maxTokens: this.maxTokens });
     } catch (e) {
-      return [e as GraphQLError];
+      const err = e as GraphQLError;
+      return [new GraphQLError(err.message, { source: err.source, positions: err.positions, extensions: { code: 'GRAPHQL_PARSE_FAILED' } })];
     }
-    const errors = validate(this.schema, doc, this.rules);
+    // Same codes as over HTTP: limit rules keep theirs, the rest are validation failures.
+    const errors = validate(this.schema, doc, this.rules).map((err) =>
+      err.extensions?.code ? err : new GraphQLError(err.message, { nodes: err.nodes, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }));
     if (errors.length) return errors;
     if (this.docs.size >= this.max) this.docs.delete(this.docs.keys().next().value!);
     this.docs.set(query, doc);
@@ -33,37 +48,128 @@ export class DocumentCache {
   }
 }
 
-/** graphql-ws on the same HTTP server and path as `/graphql`. */
-export function attachWebSocket(opts: {
+export interface WebSocketOptions {
   server: Server;
   schema: GraphQLSchema;
-  context: () => object;
   log: Logger;
   initTimeoutMs: number;
   rules?: readonly ValidationRule[];
-}) {
+  maxTokens?: number;
+  authenticate(header: string | null): Promise<Caller | null>;
+  context(caller: Caller | null, ip: string | null): CoreContext;
+  /** The same caller with a fresh EntityManager (each event of a subscription). */
+  refork(ctx: CoreContext): CoreContext;
+  beforeOperation(ctx: CoreContext): Promise<void>;
+  audit(ctx: CoreContext, document: DocumentNode, errors: readonly GraphQLError[]): Promise<void>;
+}
+
+interface Extra extends Record<PropertyKey, unknown> {
+  socket: import('ws').WebSocket;
+  request: import('node:http').IncomingMessage;
+  caller?: Caller | null;
+  expiry?: NodeJS.Timeout;
+}
+
+/** Runs `fn` in the caller's tenant transaction (role + districts), as HTTP requests do. */
+async function inTenant<T>(ctx: CoreContext, fn: () => Promise<T> | T): Promise<T> {
+  await beginTenantTransaction(ctx.em as never, ctx.auth.districts);
+  try {
+    const result = await fn();
+    await endTenantTransaction(ctx.em as never, true);
+    return result;
+  } catch (e) {
+    await endTenantTransaction(ctx.em as never, false).catch(() => undefined);
+    throw e;
+  }
+}
+
+/**
+ * graphql-ws on the same HTTP server and path as `/graphql`: authentication on connect
+ * (connectionParams `authorization`), the same limits and masking as HTTP, and each
+ * operation and each subscription event in its own tenant transaction.
+ */
+export function attachWebSocket(opts: WebSocketOptions) {
   const wss = new WebSocketServer({ server: opts.server, path: '/graphql', maxPayload: 64 * 1024 });
-  const cache = new DocumentCache(opts.schema, opts.rules ?? specifiedRules);
+  const cache = new DocumentCache(opts.schema, opts.rules ?? specifiedRules, 1000, opts.maxTokens);
   const mask = (e: GraphQLError): GraphQLError => {
     if (isClientError(e)) return e;
     opts.log.error('subscription error', { error: String(e.originalError ?? e) });
     return new GraphQLError('Internal server error', { path: e.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } });
   };
-  const disposable = useServer(
+  const disposable = useServer<Record<string, unknown> | undefined, Extra>(
     {
       schema: opts.schema,
       connectionInitWaitTimeout: opts.initTimeoutMs,
-      context: () => opts.context(),
-      onSubscribe: (_ctx, _id, payload) => {
+      onConnect: async (ctx) => {
+        const p = ctx.connectionParams ?? {};
+        const header = (p.authorization ?? p.Authorization ?? (p.token ? `Bearer ${p.token}` : null)) as string | null;
+        try {
+          ctx.extra.caller = await opts.authenticate(header);
+        } catch {
+          return false; // closes with 4403 Forbidden
+        }
+        const expiresAt = ctx.extra.caller?.expiresAt;
+        if (expiresAt) {
+          ctx.extra.expiry = setTimeout(() => ctx.extra.socket.close(4403, 'Token expired'), Math.max(0, expiresAt.getTime() - Date.now()));
+          ctx.extra.expiry.unref();
+          ctx.extra.socket.once('close', () => clearTimeout(ctx.extra.expiry));
+        }
+        return true;
+      },
+      onSubscribe: async (ctx, _id, payload) => {
         const doc = cache.get(payload.query);
         if (!(doc as DocumentNode).kind) return doc as readonly GraphQLError[];
+        const contextValue = opts.context(ctx.extra.caller ?? null, ctx.extra.request.socket.remoteAddress ?? null);
+        try {
+          await opts.beforeOperation(contextValue);
+        } catch (e) {
+          return [e as GraphQLError];
+        }
         return {
           schema: opts.schema,
           document: doc as DocumentNode,
           variableValues: payload.variables ?? undefined,
           operationName: payload.operationName ?? undefined,
-          contextValue: opts.context(),
+          contextValue,
         };
+      },
+      execute: async (args: ExecutionArgs) => {
+        const ctx = args.contextValue as CoreContext;
+        const result = await inTenant(ctx, () => execute(args));
+        await opts.audit(ctx, args.document, result.errors ?? []).catch(() => undefined);
+        return result;
+      },
+      subscribe: async (args: ExecutionArgs) => {
+        const ctx = args.contextValue as CoreContext;
+        const source = await inTenant(ctx, () => createSourceEventStream(args));
+        if (!isAsyncIterable(source)) return source as ExecutionResult;
+        const it = source[Symbol.asyncIterator]();
+        const mapped: AsyncIterableIterator<ExecutionResult> = {
+          next: async () => {
+            const r = await it.next();
+            if (r.done) return r;
+            // A shareable payload (a dashboard snapshot) is executed once for all its subscribers.
+            const value = await sharedResult(args, r.value, async () => {
+              const eventCtx = opts.refork(ctx);
+              const result = await inTenant(eventCtx, () => execute({ ...args, rootValue: r.value, contextValue: eventCtx }));
+              if (eventCtx.pendingAudit.length) await opts.audit(eventCtx, args.document, []).catch(() => undefined);
+              return result;
+            });
+            return { value, done: false };
+          },
+          return: async () => {
+            await it.return?.();
+            return { value: undefined, done: true };
+          },
+          throw: async (e: unknown) => {
+            await it.return?.();
+            throw e;
+          },
+          [Symbol.asyncIterator]() {
+            return mapped;
+          },
+        };
+        return mapped;
       },
       onError: (_ctx, _id, _payload, errors) => errors.map(mask),
       onNext: (_ctx, _id, _payload, _args, result) =>
@@ -73,3 +179,5 @@ export function attachWebSocket(opts: {
   );
   return { wss, cache, dispose: () => disposable.dispose() };
 }
+
+const isAsyncIterable = (v: unknown): v is AsyncIterable<unknown> => !!v && typeof (v as AsyncIterable<unknown>)[Symbol.asyncIterator] === 'function';

@@ -8,7 +8,7 @@ import {
   SocialOrganizationEntity, SocialWorkerEntity,
 } from '../entities';
 import { ageOn } from '../util/dates';
-import { requireParent, uniqueOr } from './tree.service';
+import { flushUnique, requireParent } from './tree.service';
 
 export interface ResidentInput {
   communityId?: string | null;
@@ -70,7 +70,7 @@ export class PeopleService {
       name: input.name!.trim(), gender: input.gender!, birthDate: input.birthDate!,
       idNumber: input.idNumber?.toUpperCase() ?? null, phone: input.phone ?? null, careTags, address: input.address ?? null,
     });
-    return uniqueOr('input.idNumber', ID_TAKEN, async () => (await em.flush(), r));
+    return flushUnique(em, 'input.idNumber', ID_TAKEN, r);
   }
 
   async updateResident(em: EntityManager, r: ResidentEntity, input: ResidentInput): Promise<ResidentEntity> {
@@ -92,7 +92,7 @@ export class PeopleService {
     if (input.idNumber !== undefined) r.idNumber = input.idNumber?.toUpperCase() ?? null;
     if (input.phone !== undefined) r.phone = input.phone;
     if (input.address !== undefined) r.address = input.address;
-    return uniqueOr('input.idNumber', ID_TAKEN, async () => (await em.flush(), r));
+    return flushUnique(em, 'input.idNumber', ID_TAKEN, r);
   }
 
   async createOrganization(em: EntityManager, input: {
@@ -107,7 +107,7 @@ export class PeopleService {
       districtId: district.id, name, registration: input.registration, category: input.category, creditCode: input.creditCode ?? null,
     });
     for (const c of communities) em.create(OrganizationCommunityEntity, { organizationId: org.id, communityId: c, districtId: district.id });
-    return uniqueOr('input.name', 'is already used in this district', async () => (await em.flush(), org));
+    return flushUnique(em, 'input.name', 'is already used in this district', org);
   }
 
   async updateOrganization(em: EntityManager, org: SocialOrganizationEntity, input: {
@@ -128,7 +128,7 @@ export class PeopleService {
       await em.nativeDelete(OrganizationCommunityEntity, { organizationId: org.id });
       for (const c of communities) em.create(OrganizationCommunityEntity, { organizationId: org.id, communityId: c, districtId: org.districtId });
     }
-    return uniqueOr('input.name', 'is already used in this district', async () => (await em.flush(), org));
+    return flushUnique(em, 'input.name', 'is already used in this district', org);
   }
 
   async createSocialWorker(em: EntityManager, input: {

@@ -1,11 +1,14 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { ProgramNotEnabledError, badInput, type GongzhiPlugin, type ProgramGate } from '@gongzhi/plugin-sdk';
+import { ProgramNotEnabledError, badInput, defineEvent, emit, type GongzhiPlugin, type ProgramGate } from '@gongzhi/plugin-sdk';
 import { ProgramEnablementChangeEntity, ProgramEnablementEntity } from '../entities';
+
+/** Tells every gateway to refresh its enablement cache (and dashboards to follow). */
+export const ProgramChanged = defineEvent<{ program: string; enabled: boolean; changedBy: string }>('platform.program.changed');
 
 /**
  * Which districts run which programs, cached in memory so the check on every plugin
- * field costs no SQL. Writes update the cache at once; a periodic reload picks up
- * changes made by other gateway processes.
+ * field costs no SQL. A change updates this gateway's cache at once and emits
+ * `platform.program.changed`, on which every other gateway reloads.
  */
 export class ProgramService implements ProgramGate {
   private enabled = new Map<string, Set<string>>();
@@ -55,6 +58,7 @@ export class ProgramService implements ProgramGate {
         current.changedAt = now;
       }
       tx.create(ProgramEnablementChangeEntity, { districtId, program, enabled, changedBy, changedAt: now });
+      emit(tx, 'core', ProgramChanged, { districtId }, { program, enabled, changedBy });
       return current;
     });
     const set = this.enabled.get(districtId) ?? new Set<string>();

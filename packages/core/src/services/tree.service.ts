@@ -27,11 +27,20 @@ export async function requireParent<T extends object>(em: EntityManager, entity:
   return row as T;
 }
 
-/** Turns a unique-index race into the same field problem a pre-check gives. */
-export async function uniqueOr<T>(field: string, message: string, fn: () => Promise<T>): Promise<T> {
+/**
+ * Flushes `em` inside a savepoint, turning a unique-index race into the same field
+ * problem a pre-check gives, without aborting the request's transaction.
+ */
+export async function flushUnique<T>(em: EntityManager, field: string, message: string, result: T): Promise<T> {
+  const inTx = em.isInTransaction();
+  if (inTx) await em.execute('savepoint gz_unique');
   try {
-    return await fn();
+    await em.flush();
+    if (inTx) await em.execute('release savepoint gz_unique');
+    return result;
   } catch (e) {
+    if (inTx) await em.execute('rollback to savepoint gz_unique');
+    em.clear();
     if (e instanceof UniqueConstraintViolationException) throw badInput(field, message);
     throw e;
   }
@@ -52,7 +61,7 @@ export class TreeService {
       throw badInput('input.divisionCode', 'is already used by another district');
     }
     const d = em.create(DistrictEntity, { name: input.name.trim(), divisionCode: input.divisionCode });
-    return uniqueOr('input.divisionCode', 'is already used by another district', async () => (await em.flush(), d));
+    return flushUnique(em, 'input.divisionCode', 'is already used by another district', d);
   }
 
   async updateDistrict(em: EntityManager, d: DistrictEntity, input: { name?: string | null }): Promise<DistrictEntity> {
@@ -68,7 +77,7 @@ export class TreeService {
     const name = input.name.trim();
     if (await nameTaken(em, StreetEntity, { districtId: district.id, name })) throw badInput('input.name', 'is already used in this district');
     const s = em.create(StreetEntity, { districtId: district.id, name, kind: input.kind });
-    return uniqueOr('input.name', 'is already used in this district', async () => (await em.flush(), s));
+    return flushUnique(em, 'input.name', 'is already used in this district', s);
   }
 
   async updateStreet(em: EntityManager, s: StreetEntity, input: { name?: string | null; kind?: StreetKind | null }): Promise<StreetEntity> {
@@ -79,7 +88,7 @@ export class TreeService {
       s.name = name;
     }
     if (input.kind) s.kind = input.kind;
-    return uniqueOr('input.name', 'is already used in this district', async () => (await em.flush(), s));
+    return flushUnique(em, 'input.name', 'is already used in this district', s);
   }
 
   async createCommunity(em: EntityManager, input: { streetId: string; name: string; kind: CommunityKind }): Promise<CommunityEntity> {
@@ -88,7 +97,7 @@ export class TreeService {
     const name = input.name.trim();
     if (await nameTaken(em, CommunityEntity, { streetId: street.id, name })) throw badInput('input.name', 'is already used in this street');
     const c = em.create(CommunityEntity, { districtId: street.districtId, streetId: street.id, name, kind: input.kind });
-    return uniqueOr('input.name', 'is already used in this street', async () => (await em.flush(), c));
+    return flushUnique(em, 'input.name', 'is already used in this street', c);
   }
 
   async updateCommunity(em: EntityManager, c: CommunityEntity, input: { name?: string | null; kind?: CommunityKind | null }): Promise<CommunityEntity> {
@@ -99,7 +108,7 @@ export class TreeService {
       c.name = name;
     }
     if (input.kind) c.kind = input.kind;
-    return uniqueOr('input.name', 'is already used in this street', async () => (await em.flush(), c));
+    return flushUnique(em, 'input.name', 'is already used in this street', c);
   }
 
   async createGrid(em: EntityManager, input: { communityId: string; name: string; leaderName?: string | null; households?: number | null }): Promise<GridEntity> {
@@ -115,7 +124,7 @@ export class TreeService {
       districtId: community.districtId, streetId: community.streetId, communityId: community.id,
       name, leaderName: input.leaderName ?? null, households: input.households ?? 0,
     });
-    return uniqueOr('input.name', 'is already used in this community', async () => (await em.flush(), g));
+    return flushUnique(em, 'input.name', 'is already used in this community', g);
   }
 
   async updateGrid(em: EntityManager, g: GridEntity, input: { name?: string | null; leaderName?: string | null; households?: number | null }): Promise<GridEntity> {
@@ -131,6 +140,6 @@ export class TreeService {
     }
     if (input.leaderName !== undefined) g.leaderName = input.leaderName;
     if (input.households != null) g.households = input.households;
-    return uniqueOr('input.name', 'is already used in this community', async () => (await em.flush(), g));
+    return flushUnique(em, 'input.name', 'is already used in this community', g);
   }
 }

@@ -1,0 +1,197 @@
+import { randomUUID } from 'node:crypto';
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import { ConflictError, ForbiddenError, InputCheck, NotFoundError, UnauthenticatedError, badInput, type ScopeLevel, type ScopeNode } from '@gongzhi/plugin-sdk';
+import type { Config } from '../config/config';
+import { AccountEntity, CommunityEntity, DistrictEntity, GridEntity, RefreshTokenEntity, RoleGrantEntity, SocialOrganizationEntity, StreetEntity } from '../entities';
+import type { AuditWriter } from '../security/audit';
+import { checkPasswordPolicy, decoyHash, hashPassword, verifyPassword } from './passwords';
+import { hashRefresh, type TokenService } from './tokens';
+import type { RoleRegistry } from './roles';
+import type { GrantAuthorizer } from './authorizer';
+
+export interface Session {
+  accessToken: string;
+  accessTokenExpiresAt: Date;
+  refreshToken: string;
+  refreshTokenExpiresAt: Date;
+  account: AccountEntity;
+}
+
+const INVALID = 'Invalid username or password';
+
+/**
+ * Logins, token rotation and role grants. Runs on the owner connection with explicit
+ * checks (accounts are looked up before anyone is known), writing the audit log itself.
+ */
+export class IdentityService {
+  constructor(
+    private readonly orm: MikroORM,
+    private readonly tokens: TokenService,
+    private readonly roles: RoleRegistry,
+    private readonly audit: AuditWriter,
+    private readonly config: Config,
+  ) {}
+
+  private em(): EntityManager {
+    return this.orm.em.fork();
+  }
+
+  async login(username: string, password: string, requestId: string | null): Promise<Session> {
+    const em = this.em();
+    const account = await em.findOne(AccountEntity, { username });
+    const fail = async (reason: string) => {
+      await this.audit.write({ accountId: account?.id ?? null, actor: username, action: 'login', outcome: 'FAILURE', detail: { reason }, requestId });
+      return new UnauthenticatedError(INVALID);
+    };
+    if (!account) {
+      await verifyPassword(await decoyHash(), password); // same cost as a real check
+      throw await fail('unknown account');
+    }
+    if (account.disabled) throw await fail('disabled');
+    if (account.lockedUntil && account.lockedUntil > new Date()) throw await fail('locked');
+    if (!(await verifyPassword(account.passwordHash, password))) {
+      // Counted in SQL so concurrent failures all count.
+      const [row] = await em.execute<{ failed_logins: number }[]>(
+        `update account set failed_logins = failed_logins + 1,
+           locked_until = case when failed_logins + 1 >= ? then now() + (? * interval '1 minute') else locked_until end
+         where id = ? returning failed_logins`,
+        [this.config.maxLoginFailures, this.config.lockoutMinutes, account.id]);
+      throw await fail(row.failed_logins >= this.config.maxLoginFailures ? 'wrong password; account locked' : 'wrong password');
+    }
+    await em.execute(`update account set failed_logins = 0, locked_until = null where id = ?`, [account.id]);
+    const session = await this.startSession(em, account, randomUUID());
+    await this.audit.write({ accountId: account.id, actor: account.username, action: 'login', outcome: 'SUCCESS', requestId });
+    return session;
+  }
+
+  /** Rotates a refresh token. Reusing a rotated token revokes its whole family. */
+  async refresh(refreshToken: string, requestId: string | null): Promise<Session> {
+    const em = this.em();
+    const outcome = await em.transactional(async (tx): Promise<Session | { reused: RefreshTokenEntity }> => {
+      const row = await tx.findOne(RefreshTokenEntity, { tokenHash: hashRefresh(refreshToken) }, { lockMode: 4 });
+      if (!row) throw new UnauthenticatedError('Invalid refresh token');
+      if (row.usedAt || row.revokedAt) {
+        // Committed (not thrown): the revocation must survive this request.
+        await tx.nativeUpdate(RefreshTokenEntity, { familyId: row.familyId, revokedAt: null }, { revokedAt: new Date() });
+        return { reused: row };
+      }
+      if (row.expiresAt < new Date()) throw new UnauthenticatedError('Refresh token expired');
+      const account = await tx.findOneOrFail(AccountEntity, { id: row.accountId });
+      if (account.disabled) throw new UnauthenticatedError('Account disabled');
+      row.usedAt = new Date();
+      return this.startSession(tx, account, row.familyId);
+    });
+    if ('reused' in outcome) {
+      await this.audit.write({ accountId: outcome.reused.accountId, actor: null, action: 'refresh-token-reuse', outcome: 'DENIED', detail: { family: outcome.reused.familyId }, requestId });
+      throw new UnauthenticatedError('Refresh token was already used; the session is revoked');
+    }
+    return outcome;
+  }
+
+  async logout(sessionId: string | null, accountId: string, requestId: string | null): Promise<void> {
+    if (sessionId) await this.em().nativeUpdate(RefreshTokenEntity, { familyId: sessionId, revokedAt: null }, { revokedAt: new Date() });
+    await this.audit.write({ accountId, actor: null, action: 'logout', outcome: 'SUCCESS', requestId });
+  }
+
+  private async startSession(em: EntityManager, account: AccountEntity, familyId: string): Promise<Session> {
+    const { token, hash } = this.tokens.newRefreshToken();
+    const refreshTokenExpiresAt = new Date(Date.now() + this.config.refreshTokenTtlDays * 86_400_000);
+    em.create(RefreshTokenEntity, { id: randomUUID(), accountId: account.id, familyId, tokenHash: hash, expiresAt: refreshTokenExpiresAt });
+    await em.flush();
+    const access = await this.tokens.issueAccess(account.id, familyId);
+    return { accessToken: access.token, accessTokenExpiresAt: access.expiresAt, refreshToken: token, refreshTokenExpiresAt, account };
+  }
+
+  /** Active grants and whether the token's session was revoked: one query per request. */
+  async loadCaller(accountId: string, sessionId: string | null): Promise<{ account: AccountEntity; grants: RoleGrantEntity[] } | null> {
+    const em = this.em();
+    const account = await em.findOne(AccountEntity, { id: accountId });
+    if (!account || account.disabled) return null;
+    if (sessionId) {
+      const revoked = await em.count(RefreshTokenEntity, { familyId: sessionId, revokedAt: { $ne: null } });
+      if (revoked) return null;
+    }
+    const grants = await em.find(RoleGrantEntity, { accountId, revokedAt: null });
+    return { account, grants };
+  }
+
+  async accountForExternalSubject(subject: string): Promise<AccountEntity | null> {
+    return this.em().findOne(AccountEntity, { externalSubject: subject, disabled: false });
+  }
+
+  async createAccount(input: { username: string; displayName: string; password?: string | null; externalSubject?: string | null; residentId?: string | null }): Promise<AccountEntity> {
+    new InputCheck()
+      .check(/^[a-z0-9._-]{3,40}$/.test(input.username), 'input.username', 'must be 3–40 lowercase letters, digits, dot, dash or underscore')
+      .text('input.displayName', input.displayName, { max: 40 })
+      .done();
+    if (input.password != null) checkPasswordPolicy(input.password, input.username, 'input.password');
+    const em = this.em();
+    if (await em.findOne(AccountEntity, { username: input.username })) throw badInput('input.username', 'is already taken');
+    const account = em.create(AccountEntity, {
+      username: input.username, displayName: input.displayName.trim(),
+      passwordHash: input.password ? await hashPassword(input.password) : null,
+      externalSubject: input.externalSubject ?? null, residentId: input.residentId ?? null,
+    });
+    await em.flush();
+    return account;
+  }
+
+  /** The node a grant sits at, from the object id it names. */
+  async scopeOf(level: ScopeLevel, objectId: string | null): Promise<{ districtId: string | null; scopeId: string | null; node: ScopeNode | null }> {
+    const em = this.em();
+    if (level === 'PLATFORM') return { districtId: null, scopeId: null, node: null };
+    const entity = { DISTRICT: DistrictEntity, STREET: StreetEntity, COMMUNITY: CommunityEntity, GRID: GridEntity, ORGANIZATION: SocialOrganizationEntity }[level];
+    const row = objectId ? ((await em.findOne(entity as never, { id: objectId })) as Record<string, string> | null) : null;
+    if (!row) throw badInput('input.scopeId', `no ${level.toLowerCase()} with this id`);
+    const districtId = level === 'DISTRICT' ? row.id : row.districtId;
+    const node: ScopeNode = {
+      districtId,
+      streetId: level === 'STREET' ? row.id : row.streetId ?? null,
+      communityId: level === 'COMMUNITY' ? row.id : row.communityId ?? null,
+      gridId: level === 'GRID' ? row.id : null,
+      organizationId: level === 'ORGANIZATION' ? row.id : null,
+    };
+    return { districtId, scopeId: level === 'DISTRICT' ? null : row.id, node };
+  }
+
+  /** Grants within the granter's own scope only: the granter must hold `core:role:grant` there and every permission of the role. */
+  async grant(by: GrantAuthorizer, input: { accountId: string; role: string; level: ScopeLevel; objectId: string | null }, requestId: string | null): Promise<RoleGrantEntity> {
+    if (!this.roles.roles.has(input.role)) throw badInput('input.role', 'is not a role of this gateway');
+    if (!this.roles.grantableAt(input.role, input.level)) throw badInput('input.level', `${input.role} cannot be granted at ${input.level}`);
+    const em = this.em();
+    const account = await em.findOne(AccountEntity, { id: input.accountId });
+    if (!account) throw new NotFoundError('Account');
+    const scope = await this.scopeOf(input.level, input.objectId);
+    const allowed = scope.node
+      ? by.allows('core:role:grant', scope.node) && this.roles.roles.get(input.role)!.permissions.every((p) => p !== '*' && by.allows(p, scope.node!))
+      : by.isPlatformAdmin;
+    if (!allowed) {
+      await this.audit.write({ accountId: by.actor?.accountId ?? null, actor: by.actor?.displayName ?? null, action: 'role.grant', objectType: 'Account', objectId: account.id, districtId: scope.districtId, outcome: 'DENIED', detail: { role: input.role, level: input.level }, requestId });
+      if (scope.node && by.districts !== '*' && !by.districts.includes(scope.node.districtId)) throw new NotFoundError();
+      throw new ForbiddenError('You can grant roles only within your own scope and permissions');
+    }
+    const existing = await em.findOne(RoleGrantEntity, { accountId: account.id, role: input.role, scopeLevel: input.level, districtId: scope.districtId, scopeId: scope.scopeId, revokedAt: null });
+    if (existing) throw new ConflictError('The account already holds this role here');
+    const g = em.create(RoleGrantEntity, { accountId: account.id, role: input.role, scopeLevel: input.level, districtId: scope.districtId, scopeId: scope.scopeId, grantedBy: by.actor?.accountId ?? null });
+    await em.flush();
+    await this.audit.write({ accountId: by.actor?.accountId ?? null, actor: by.actor?.displayName ?? null, action: 'role.grant', objectType: 'Account', objectId: account.id, districtId: scope.districtId, outcome: 'SUCCESS', detail: { role: input.role, level: input.level, scopeId: scope.scopeId }, requestId });
+    return g;
+  }
+
+  async revoke(by: GrantAuthorizer, grantId: string, requestId: string | null): Promise<RoleGrantEntity> {
+    const em = this.em();
+    const g = await em.findOne(RoleGrantEntity, { id: grantId, revokedAt: null });
+    if (!g) throw new NotFoundError('Grant');
+    const scope = await this.scopeOf(g.scopeLevel, g.scopeLevel === 'DISTRICT' ? g.districtId : g.scopeId);
+    const allowed = scope.node ? by.allows('core:role:grant', scope.node) : by.isPlatformAdmin;
+    if (!allowed) {
+      if (scope.node && by.districts !== '*' && !by.districts.includes(scope.node.districtId)) throw new NotFoundError('Grant');
+      throw new ForbiddenError('You can revoke roles only within your own scope');
+    }
+    g.revokedAt = new Date();
+    g.revokedBy = by.actor?.accountId ?? null;
+    await em.flush();
+    await this.audit.write({ accountId: by.actor?.accountId ?? null, actor: by.actor?.displayName ?? null, action: 'role.revoke', objectType: 'Account', objectId: g.accountId, districtId: g.districtId, outcome: 'SUCCESS', detail: { role: g.role }, requestId });
+    return g;
+  }
+}

@@ -1,0 +1,106 @@
+import { GraphQLObjectType, defaultFieldResolver, isIntrospectionType, type GraphQLField, type GraphQLSchema } from 'graphql';
+import { getMetadataStorage } from 'type-graphql';
+import { ForbiddenError, UnauthenticatedError, accessRuleOf, type AccessRule, type ScopeNode } from '@gongzhi/plugin-sdk';
+import type { CoreContext } from '../graphql/core-context';
+
+const ROOTS = ['Query', 'Mutation', 'Subscription'];
+
+/** `Type.field` of every field computed by a resolver method (the ones that read data). */
+export function resolvedFields(): Set<string> {
+  const md = getMetadataStorage() as unknown as { fieldResolvers: { getObjectType?: () => Function; schemaName: string }[]; objectTypes: { target: Function; name: string }[] };
+  const names = new Map(md.objectTypes.map((o) => [o.target, o.name]));
+  const out = new Set<string>();
+  for (const f of md.fieldResolvers) {
+    const t = f.getObjectType?.();
+    const name = t && names.get(t);
+    if (name) out.add(`${name}.${f.schemaName}`);
+  }
+  return out;
+}
+
+/** Fields that need a rule: every root field and every resolver-computed object field. */
+export function fieldsNeedingRules(schema: GraphQLSchema): { type: string; field: GraphQLField<unknown, unknown>; root: boolean }[] {
+  const resolved = resolvedFields();
+  const out: { type: string; field: GraphQLField<unknown, unknown>; root: boolean }[] = [];
+  for (const type of Object.values(schema.getTypeMap())) {
+    if (!(type instanceof GraphQLObjectType) || isIntrospectionType(type)) continue;
+    const root = ROOTS.includes(type.name);
+    for (const field of Object.values(type.getFields())) {
+      if (root || resolved.has(`${type.name}.${field.name}`)) out.push({ type: type.name, field, root });
+    }
+  }
+  return out;
+}
+
+/** The tree node of an object: the scope columns entities carry. */
+export function nodeOf(parent: unknown): ScopeNode | null {
+  const p = parent as Record<string, string | null> | null;
+  if (!p) return null;
+  const districtId = p.districtId ?? (p.divisionCode ? (p.id as string) : null);
+  if (!districtId) return null;
+  return {
+    districtId,
+    streetId: p.streetId ?? (p.constructor?.name === 'StreetEntity' ? p.id : null),
+    communityId: p.communityId ?? (p.constructor?.name === 'CommunityEntity' ? p.id : null),
+    gridId: p.gridId ?? (p.constructor?.name === 'GridEntity' ? p.id : null),
+    organizationId: p.organizationId ?? null,
+  };
+}
+
+async function check(rule: AccessRule | undefined, root: boolean, parent: unknown, ctx: CoreContext, where: string): Promise<void> {
+  if (!rule) throw new ForbiddenError(`${where} declares no access rule`);
+  if ('public' in rule || 'asParent' in rule) return;
+  if (!ctx.actor) throw new UnauthenticatedError();
+  if ('authenticated' in rule) return;
+  const node = root ? null : nodeOf(parent);
+  if (node) await ctx.auth.require(rule.requires, node);
+  else if (!ctx.auth.hasAnywhere(rule.requires)) throw new ForbiddenError(`Missing permission ${rule.requires}`);
+}
+
+/**
+ * Each root mutation field in its own savepoint of the request transaction: a field that
+ * fails undoes its own writes (and the events it emitted), the others keep theirs.
+ */
+async function inSavepoint<T>(ctx: CoreContext, fn: () => Promise<T> | T): Promise<T> {
+  const em = ctx.em as unknown as import('@mikro-orm/postgresql').EntityManager;
+  if (!em.isInTransaction()) return fn();
+  await em.execute('savepoint gz_mutation');
+  try {
+    const result = await fn();
+    await em.flush();
+    await em.execute('release savepoint gz_mutation');
+    return result;
+  } catch (e) {
+    await em.execute('rollback to savepoint gz_mutation');
+    em.clear();
+    throw e;
+  }
+}
+
+/**
+ * Wraps only the fields that need a rule (not every field: plain properties stay as
+ * they are, so large results pay nothing). Fields without a rule are refused.
+ */
+export function applyAccessRules(schema: GraphQLSchema): void {
+  for (const { type, field, root } of fieldsNeedingRules(schema)) {
+    const rule = accessRuleOf(field.extensions as Record<string, unknown>);
+    const where = `${type}.${field.name}`;
+    if (type === 'Subscription') {
+      const subscribe = field.subscribe;
+      field.subscribe = async (parent, args, context, info) => {
+        const ctx = context as CoreContext;
+        await check(rule, true, parent, ctx, where);
+        return subscribe!(parent, args, ctx, info);
+      };
+      continue;
+    }
+    const resolve = field.resolve ?? defaultFieldResolver;
+    if (rule && ('asParent' in rule || 'public' in rule)) continue;
+    const mutation = type === 'Mutation';
+    field.resolve = async (parent, args, context, info) => {
+      const ctx = context as CoreContext;
+      await check(rule, root, parent, ctx, where);
+      return mutation ? inSavepoint(ctx, () => resolve(parent, args, ctx, info)) : resolve(parent, args, ctx, info);
+    };
+  }
+}

@@ -1,0 +1,45 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+import type { AuditOutcome } from '../entities/audit-log.entity';
+import type { Logger } from '../util/logger';
+
+export interface AuditEntry {
+  accountId: string | null;
+  actor: string | null;
+  action: string;
+  objectType?: string | null;
+  objectId?: string | null;
+  districtId?: string | null;
+  outcome: AuditOutcome;
+  detail?: Record<string, unknown> | null;
+  requestId?: string | null;
+}
+
+/**
+ * Writes audit entries in their own short transaction, as the app role (which may only
+ * INSERT and SELECT), so an entry survives the rollback of the request it describes.
+ */
+export class AuditWriter {
+  constructor(private readonly orm: MikroORM, private readonly log: Logger) {}
+
+  async write(entries: AuditEntry | AuditEntry[]): Promise<void> {
+    const list = Array.isArray(entries) ? entries : [entries];
+    if (!list.length) return;
+    try {
+      await this.orm.em.fork().transactional(async (tx) => {
+        await tx.execute(`set local role gongzhi_app`);
+        await tx.execute(`select set_config('gongzhi.districts', '*', true)`);
+        for (const e of list) {
+          await tx.execute(
+            `insert into audit_log (account_id, actor, action, object_type, object_id, district_id, outcome, detail, request_id)
+             values (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+            [e.accountId, e.actor, e.action, e.objectType ?? null, e.objectId ?? null, e.districtId ?? null, e.outcome,
+              e.detail ? JSON.stringify(e.detail) : null, e.requestId ?? null],
+          );
+        }
+      });
+    } catch (err) {
+      this.log.error('audit write failed', { error: String(err), actions: list.map((e) => e.action) });
+      throw err;
+    }
+  }
+}

@@ -1,0 +1,38 @@
+import type { MikroORM } from '@mikro-orm/postgresql';
+
+/** Tables read and written only by identity code, with explicit checks instead of RLS. */
+const EXEMPT = new Set(['account', 'role_grant', 'refresh_token']);
+
+/**
+ * The second wall, applied after every package's migrations (so plugin tables get it
+ * too): row-level security on every table with a `district_id` (and `district` itself),
+ * and grants for the non-owner role request transactions run as. Idempotent.
+ */
+export async function applyTenantSecurity(orm: MikroORM): Promise<string[]> {
+  const em = orm.em.fork();
+  const tables = await em.execute<{ table_name: string; col: string }[]>(`
+    select c.table_name, c.column_name as col from information_schema.columns c
+    join information_schema.tables t on t.table_name = c.table_name and t.table_schema = c.table_schema
+    where c.table_schema = current_schema() and t.table_type = 'BASE TABLE'
+      and ((c.column_name = 'district_id') or (c.table_name = 'district' and c.column_name = 'id'))`);
+  const protectedTables: string[] = [];
+  const statements = [
+    'grant usage on schema public to gongzhi_app',
+    'grant select, insert, update, delete on all tables in schema public to gongzhi_app',
+    'grant usage, select on all sequences in schema public to gongzhi_app',
+    'revoke update, delete, truncate on audit_log from gongzhi_app',
+  ];
+  for (const { table_name: t, col } of tables) {
+    if (EXEMPT.has(t) || t.startsWith('mikro_orm_')) continue;
+    protectedTables.push(t);
+    statements.push(
+      `alter table "${t}" enable row level security`,
+      `drop policy if exists tenant_isolation on "${t}"`,
+      `create policy tenant_isolation on "${t}" to gongzhi_app using (gongzhi_visible("${col}")) with check (gongzhi_visible("${col}"))`,
+    );
+  }
+  await em.transactional(async (tx) => {
+    for (const s of statements) await tx.execute(s);
+  });
+  return protectedTables.sort();
+}

@@ -1,0 +1,121 @@
+import {
+  GraphQLEnumType, GraphQLInputObjectType, GraphQLInterfaceType, GraphQLList, GraphQLNonNull, GraphQLObjectType, GraphQLScalarType,
+  getNamedType, isInputObjectType, isLeafType, isListType, isNonNullType, type GraphQLField, type GraphQLInputType, type GraphQLSchema,
+} from 'graphql';
+import { toGlobalId } from '@gongzhi/plugin-sdk';
+import type { TestGateway } from '@gongzhi/testing';
+
+/** Every identifier of one district: uuids of its rows in every tenant table, and global ids by type. */
+export interface DistrictFootprint {
+  uuids: Set<string>;
+  byType: Map<string, string[]>;
+  /** md5 of every tenant table's rows of the district, to prove nothing was written. */
+  checksum: Record<string, string>;
+}
+
+export async function footprint(gw: TestGateway, districtId: string): Promise<DistrictFootprint> {
+  const tables = (await gw.sql(`select table_name from information_schema.columns where table_schema = 'public' and column_name = 'district_id' and table_name not like 'mikro_orm%' and table_name <> 'audit_log'`)).map((r) => r.table_name as string);
+  const uuids = new Set<string>([districtId]);
+  const checksum: Record<string, string> = {};
+  for (const t of tables.sort()) {
+    const rows = await gw.sql(`select row_to_json(x)::text as j from "${t}" x where district_id = $1 order by 1`, [districtId]);
+    checksum[t] = rows.map((r) => r.j).join('\n');
+    for (const r of rows) for (const m of (r.j as string).matchAll(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g)) uuids.add(m[0]);
+  }
+  const [d] = await gw.sql(`select row_to_json(x)::text as j from district x where id = $1`, [districtId]);
+  checksum.district = d.j;
+  const byType = new Map<string, string[]>();
+  const nodes = (gw.gateway.services.nodes as unknown as { byTypename: Map<string, { entity: Function }> }).byTypename;
+  for (const [typename, def] of nodes) {
+    const meta = gw.orm.getMetadata().find(def.entity.name);
+    if (!meta) continue;
+    const hasDistrict = Object.values(meta.properties).some((p) => p.name === 'districtId');
+    const col = typename === 'District' ? 'id' : hasDistrict ? 'district_id' : null;
+    if (!col) continue;
+    const rows = await gw.sql(`select id from "${meta.tableName}" where ${col} = $1 limit 3`, [districtId]);
+    byType.set(typename, rows.map((r) => toGlobalId(typename, r.id)));
+  }
+  return { uuids, byType, checksum };
+}
+
+/** A leaf value of the right shape; ID slots get the other district's ids. */
+function valueFor(type: GraphQLInputType, name: string, ids: (name: string) => string, depth = 0): unknown {
+  if (isNonNullType(type)) return valueFor(type.ofType, name, ids, depth);
+  if (isListType(type)) return [valueFor(type.ofType, name, ids, depth)];
+  if (type instanceof GraphQLEnumType) return type.getValues()[0].value;
+  if (isInputObjectType(type)) {
+    const out: Record<string, unknown> = {};
+    for (const f of Object.values((type as GraphQLInputObjectType).getFields())) {
+      if (isNonNullType(f.type) || depth < 1 || /id$/i.test(f.name)) out[f.name] = valueFor(f.type, f.name, ids, depth + 1);
+    }
+    return out;
+  }
+  switch ((type as GraphQLScalarType).name) {
+    case 'ID': return ids(name);
+    case 'Int': case 'PositiveInt': case 'NonNegativeInt': return 1;
+    case 'Float': return 1;
+    case 'Boolean': return true;
+    case 'LocalDate': return '2026-12-01';
+    case 'LocalTime': return '11:30';
+    case 'DateTimeISO': return '2026-12-01T03:30:00.000Z';
+    case 'JSON': case 'JSONObject': return {};
+    default: return /phone/i.test(name) ? '13800000000' : /idNumber/i.test(name) ? '110101194903150022' : 'x';
+  }
+}
+
+function selection(type: GraphQLObjectType | GraphQLInterfaceType, depth: number): string {
+  const parts: string[] = ['__typename'];
+  for (const f of Object.values(type.getFields())) {
+    if (f.args.some((a) => isNonNullType(a.type))) continue;
+    const named = getNamedType(f.type);
+    if (isLeafType(named)) parts.push(f.name);
+    else if (depth > 0 && (named instanceof GraphQLObjectType || named instanceof GraphQLInterfaceType)) {
+      parts.push(`${f.name} { ${selection(named, depth - 1)} }`);
+    }
+  }
+  return parts.join(' ');
+}
+
+const TYPE_BY_ARG: Record<string, string> = {
+  districtId: 'District', streetId: 'Street', communityId: 'Community', gridId: 'Grid', residentId: 'Resident',
+  organizationId: 'SocialOrganization', operatorId: 'SocialOrganization', employerId: 'SocialOrganization', within: 'Community', node: 'District',
+};
+
+export interface BatteryCall {
+  name: string;
+  query: string;
+  variables: Record<string, unknown>;
+}
+
+/** One call per root query and mutation, every ID slot filled with the other district's ids. */
+export function batteryCalls(schema: GraphQLSchema, foreign: DistrictFootprint): BatteryCall[] {
+  const pick = (typename: string | undefined) => (typename && foreign.byType.get(typename)?.[0]) || foreign.byType.get('Community')![0];
+  const calls: BatteryCall[] = [];
+  for (const [op, root] of [['query', schema.getQueryType()], ['mutation', schema.getMutationType()]] as const) {
+    for (const field of Object.values(root!.getFields()) as GraphQLField<unknown, unknown>[]) {
+      if (['login', 'refreshSession', 'logout'].includes(field.name)) continue;
+      const guess = (argName: string) => {
+        const fromName = TYPE_BY_ARG[argName] ?? argName.replace(/Ids?$/, '').replace(/^./, (c) => c.toUpperCase());
+        if (foreign.byType.has(fromName)) return pick(fromName);
+        const fromField = [...foreign.byType.keys()].find((t) => field.name.toLowerCase().includes(t.toLowerCase()));
+        return pick(fromField);
+      };
+      const variables: Record<string, unknown> = {};
+      const defs: string[] = [];
+      const args: string[] = [];
+      for (const a of field.args) {
+        if (!isNonNullType(a.type) && !/id$|within|filter|input/i.test(a.name)) continue;
+        variables[a.name] = valueFor(a.type, a.name, (n) => guess(n === 'id' || n === 'ids' ? field.name : n));
+        defs.push(`$${a.name}: ${a.type.toString()}`);
+        args.push(`${a.name}: $${a.name}`);
+      }
+      const named = getNamedType(field.type);
+      const sel = isLeafType(named) ? '' : `{ ${selection(named as GraphQLObjectType, 2)} }`;
+      const query = `${op}${defs.length ? `(${defs.join(', ')})` : ''} { ${field.name}${args.length ? `(${args.join(', ')})` : ''} ${sel} }`;
+      calls.push({ name: `${op} ${field.name}`, query, variables });
+    }
+  }
+  return calls;
+}
+
+export { GraphQLList, GraphQLNonNull };
