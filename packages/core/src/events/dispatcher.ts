@@ -1,7 +1,7 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { DomainEvent, GongzhiPlugin, GongzhiServices, SubscriberDefinition } from '@gongzhi/plugin-sdk';
 import type { Logger } from '../util/logger';
-import type { EventBus } from './event-bus';
+import type { EventSource } from './event-bus';
 import { OUTBOX_COLUMNS, toDomainEvent, type OutboxRow } from './event-row';
 
 interface Handler {
@@ -16,6 +16,11 @@ export const MAX_ATTEMPTS = 5;
  * Runs plugin subscribers for published events. Each handler's writes commit in one
  * transaction with its `event_handling` row, so an event is handled at most once per
  * handler; failures are retried with backoff and parked after MAX_ATTEMPTS.
+ *
+ * With several gateways, live dispatch runs only on the gateway that sequenced an event
+ * (not on every gateway whose bus receives it), so handlers do not race for the same row;
+ * the periodic catch-up on every gateway picks up what a crashed gateway left, and the
+ * marker row makes any remaining race harmless (the loser sees DONE and skips).
  */
 export class EventDispatcher {
   private readonly handlers: Handler[];
@@ -25,7 +30,8 @@ export class EventDispatcher {
 
   constructor(
     private readonly orm: MikroORM,
-    bus: EventBus,
+    /** Events to run handlers for as they are sequenced (those of other gateways come via catch-up). */
+    source: EventSource,
     plugins: GongzhiPlugin[],
     private readonly services: (em: import('@mikro-orm/postgresql').EntityManager) => GongzhiServices,
     private readonly isEnabled: (program: string, districtId: string) => boolean,
@@ -33,7 +39,7 @@ export class EventDispatcher {
     private readonly retryPollMs = 1000,
   ) {
     this.handlers = plugins.flatMap((p) => (p.subscribers ?? []).map((def) => ({ id: `${p.name}/${def.name}`, plugin: p.name, def })));
-    if (this.handlers.length) bus.on((events) => this.track(this.dispatch(events)));
+    if (this.handlers.length) source.on((events) => this.track(this.dispatch(events)));
   }
 
   start(): void {

@@ -2,6 +2,9 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import { badInput, type DomainEvent, type EventFilter, type EventStreamer, type ScopeNode } from '@gongzhi/plugin-sdk';
 import type { EventBus } from './event-bus';
 import { OUTBOX_COLUMNS, toDomainEvent, type OutboxRow } from './event-row';
+import { Channel } from './channel';
+
+const REPLAY_PAGE = 1000;
 
 export function inScope(e: DomainEvent, scope: ScopeNode | undefined): boolean {
   if (!scope) return true;
@@ -30,17 +33,20 @@ export class OutboxEventStreamer implements EventStreamer {
       after = BigInt(filter.after);
     }
     const queue: DomainEvent[] = [];
-    let wake: (() => void) | null = null;
-    let done = false;
     let replaying = after !== null;
     let last = after ?? 0n;
     const held: DomainEvent[] = [];
+    let closed = false;
+    const channel = new Channel<DomainEvent>(() => queue.shift(), () => {
+      closed = true;
+      off();
+    });
 
     const push = (e: DomainEvent) => {
       if (BigInt(e.id) <= last) return;
       last = BigInt(e.id);
       queue.push(e);
-      wake?.();
+      channel.notify();
     };
     const off = this.bus.on((events) => {
       for (const e of events) {
@@ -51,58 +57,37 @@ export class OutboxEventStreamer implements EventStreamer {
     });
 
     if (after !== null) {
-      this.replay(after, filter)
-        .then((rows) => {
-          for (const e of rows) push(e);
+      this.replay(after, filter, (rows) => rows.forEach(push), () => closed)
+        .then(() => {
           replaying = false;
           for (const e of held.splice(0)) push(e);
         })
         .catch(() => {
           replaying = false;
-          finish();
+          channel.close();
         });
     }
-
-    const finish = () => {
-      done = true;
-      off();
-      wake?.();
-    };
-
-    const iterator: AsyncIterableIterator<DomainEvent> = {
-      next: async () => {
-        while (!queue.length && !done) await new Promise<void>((r) => (wake = r));
-        wake = null;
-        if (queue.length) return { value: queue.shift()!, done: false };
-        return { value: undefined, done: true };
-      },
-      return: async () => {
-        finish();
-        return { value: undefined, done: true };
-      },
-      throw: async (err: unknown) => {
-        finish();
-        throw err;
-      },
-      [Symbol.asyncIterator]() {
-        return iterator;
-      },
-    };
-    return iterator;
+    return channel;
   }
 
-  private async replay(after: bigint, f: EventFilter): Promise<DomainEvent[]> {
-    const params: unknown[] = [after.toString(), this.retentionDays];
+  /** Pages through the outbox after the cursor (any length of absence within the retention window). */
+  private async replay(after: bigint, f: EventFilter, deliver: (rows: DomainEvent[]) => void, closed: () => boolean): Promise<void> {
     const where = ['seq > ?', `occurred_at > now() - (? * interval '1 day')`];
-    if (f.names) { where.push("name = any(string_to_array(?, ','))"); params.push(f.names.join(',')); }
-    if (f.programs) { where.push("program = any(string_to_array(?, ','))"); params.push(f.programs.join(',')); }
+    const fixed: unknown[] = [this.retentionDays];
+    if (f.names) { where.push("name = any(string_to_array(?, ','))"); fixed.push(f.names.join(',')); }
+    if (f.programs) { where.push("program = any(string_to_array(?, ','))"); fixed.push(f.programs.join(',')); }
     if (f.scope) {
-      where.push('district_id = ?'); params.push(f.scope.districtId);
-      if (f.scope.streetId) { where.push('street_id = ?'); params.push(f.scope.streetId); }
-      if (f.scope.communityId) { where.push('community_id = ?'); params.push(f.scope.communityId); }
+      where.push('district_id = ?'); fixed.push(f.scope.districtId);
+      if (f.scope.streetId) { where.push('street_id = ?'); fixed.push(f.scope.streetId); }
+      if (f.scope.communityId) { where.push('community_id = ?'); fixed.push(f.scope.communityId); }
     }
-    const rows = await this.orm.em.fork().execute<OutboxRow[]>(
-      `select ${OUTBOX_COLUMNS} from outbox_event where ${where.join(' and ')} order by seq limit 10000`, params);
-    return rows.map(toDomainEvent);
+    let cursor = after;
+    while (!closed()) {
+      const rows = await this.orm.em.fork().execute<OutboxRow[]>(
+        `select ${OUTBOX_COLUMNS} from outbox_event where ${where.join(' and ')} order by outbox_event.seq limit ${REPLAY_PAGE}`, [cursor.toString(), ...fixed]);
+      deliver(rows.map(toDomainEvent));
+      if (rows.length < REPLAY_PAGE) return;
+      cursor = BigInt(rows[rows.length - 1].seq);
+    }
   }
 }

@@ -6,39 +6,80 @@ import { EventBus } from './event-bus';
 import { Sequencer } from './sequencer';
 import { EventDispatcher } from './dispatcher';
 import { OutboxEventStreamer } from './event-stream';
+import { OutboxRelay } from './outbox-relay';
+import { createEventEngine, type EventEngine } from './engines';
+import { DashboardService } from '../dashboard/dashboard.service';
 
-/** Everything that turns committed outbox rows into live deliveries, in one place. */
+/**
+ * Everything that turns committed outbox rows into live deliveries, in one place:
+ *
+ *   commit → Sequencer (one gateway at a time gives `seq`) → local relay → bus → streams, dashboards
+ *                      ↘ dispatcher (plugin handlers, on the sequencing gateway)
+ *                      ↘ engine.announce → other gateways' relays → their buses
+ *
+ * Every relay also reads the outbox after its own `lastSeq` on start, on every engine
+ * (re)connection and every `pollMs`, so a lost signal delays an event but never loses it.
+ */
 export class LiveEvents {
   readonly bus = new EventBus();
   readonly sequencer: Sequencer;
   readonly dispatcher: EventDispatcher;
   readonly streamer: OutboxEventStreamer;
+  readonly relay: OutboxRelay;
+  readonly dashboards: DashboardService;
+  engine: EventEngine | null = null;
+  private readonly offSequenced: () => void;
+  private readonly announcing = new Set<Promise<void>>();
 
   constructor(
-    orm: MikroORM,
-    config: Config,
+    private readonly orm: MikroORM,
+    private readonly config: Config,
     plugins: GongzhiPlugin[],
     services: (em: EntityManager) => GongzhiServices,
     isEnabled: (program: string, districtId: string) => boolean,
-    log: Logger,
+    private readonly log: Logger,
+    pollMs = config.eventPollMs,
   ) {
-    this.sequencer = new Sequencer(orm, this.bus, log);
-    this.dispatcher = new EventDispatcher(orm, this.bus, plugins, services, isEnabled, log);
+    this.sequencer = new Sequencer(orm, log, pollMs);
+    this.relay = new OutboxRelay(orm, this.bus, log, pollMs);
+    this.dispatcher = new EventDispatcher(orm, this.sequencer, plugins, services, isEnabled, log);
     this.streamer = new OutboxEventStreamer(orm, this.bus, config.eventRetentionDays);
+    this.dashboards = new DashboardService(orm, this.bus, plugins, isEnabled, config.dashboardIntervalMs, log);
+    this.offSequenced = this.sequencer.on((events) => {
+      this.relay.offer(events);
+      const sent = this.engine?.announce(events);
+      if (sent) {
+        this.announcing.add(sent);
+        void sent.finally(() => this.announcing.delete(sent));
+      }
+    });
     orm.em.getEventManager().registerSubscriber({
       afterFlush: () => this.sequencer.poke(),
       afterTransactionCommit: () => this.sequencer.poke(),
     });
   }
 
-  start(): void {
+  async start(): Promise<void> {
+    await this.relay.start();
+    this.engine = await createEventEngine(this.config, this.orm, this.log);
+    await this.engine.start({ remote: (maxSeq, events) => this.relay.remote(maxSeq, events), resync: () => this.relay.catchUp() });
     this.sequencer.start();
     this.dispatcher.start();
   }
 
-  /** Publishes what has committed, then lets handlers in flight finish. */
+  /**
+   * Drains without losing events: sequences and announces what has committed (so other
+   * gateways deliver it), publishes it locally, lets handlers in flight finish, then
+   * disconnects the engine. Anything not sequenced here is sequenced by another gateway
+   * or on next start; the outbox keeps it either way.
+   */
   async stop(): Promise<void> {
     await this.sequencer.stop();
+    await this.relay.stop();
+    this.offSequenced();
     await this.dispatcher.stop();
+    await Promise.allSettled([...this.announcing]);
+    await this.engine?.stop();
+    this.dashboards.stop();
   }
 }

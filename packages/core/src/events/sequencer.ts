@@ -1,82 +1,85 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
+import type { DomainEvent } from '@gongzhi/plugin-sdk';
 import type { Logger } from '../util/logger';
-import type { EventBus } from './event-bus';
+import type { EventListener } from './event-bus';
 import { toDomainEvent, type OutboxRow } from './event-row';
+import { SerialTask } from './serial-task';
 
 const LOCK_KEY = 7_042_001; // pg advisory lock: one sequencer at a time across gateways
+const LOCKED_RETRY_MS = 20;
 
 /**
- * Gives committed outbox rows their `seq` in the order they became visible, then
- * publishes them. Rolled-back rows are never visible, so never published. Only one
- * sequencer runs at a time (advisory lock), so `seq` is gap-free and monotonic.
+ * Gives committed outbox rows their `seq` in the order they became visible, then hands
+ * them to its listeners (the local relay, the dispatcher, the engine that tells other
+ * gateways). Rolled-back rows are never visible, so never sequenced. Only one sequencer
+ * runs at a time (advisory lock), so `seq` is gap-free and monotonic.
  */
 export class Sequencer {
-  private running: Promise<void> | null = null;
-  private again = false;
-  private timer: NodeJS.Timeout | null = null;
-  private stopped = false;
+  private readonly listeners = new Set<EventListener>();
+  private readonly task: SerialTask;
+  private retry: NodeJS.Timeout | null = null;
 
   constructor(
     private readonly orm: MikroORM,
-    private readonly bus: EventBus,
     private readonly log: Logger,
-    private readonly pollMs = 1000,
-  ) {}
+    pollMs = 1000,
+  ) {
+    this.task = new SerialTask(() => this.drain(), (e) => this.log.error('event sequencer failed', { error: String(e) }), pollMs);
+  }
+
+  /** Listens to the events this process sequenced, in seq order. */
+  on(listener: EventListener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
 
   start(): void {
-    this.stopped = false;
-    const tick = () => {
-      if (this.stopped) return;
-      this.poke();
-      this.timer = setTimeout(tick, this.pollMs);
-      this.timer.unref();
-    };
-    tick();
+    this.task.start();
   }
 
   /** Runs soon; coalesces many pokes into one pass. */
   poke(): void {
-    if (this.stopped) return;
-    if (this.running) {
-      this.again = true;
-      return;
-    }
-    this.running = this.drain()
-      .catch((e) => this.log.error('event sequencer failed', { error: String(e) }))
-      .finally(() => {
-        this.running = null;
-        if (this.again && !this.stopped) {
-          this.again = false;
-          this.poke();
-        }
-      });
+    this.task.poke();
   }
 
   /** Waits for the pass in flight, then runs one more (used on shutdown and in tests). */
-  async flush(): Promise<void> {
-    if (this.running) await this.running;
-    await this.drain();
+  flush(): Promise<void> {
+    return this.task.flush();
   }
 
   async stop(): Promise<void> {
-    this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
-    if (this.running) await this.running;
-    await this.drain().catch(() => undefined);
+    if (this.retry) clearTimeout(this.retry);
+    await this.task.stop();
   }
 
   private async drain(): Promise<void> {
     for (;;) {
       const n = await this.sequenceBatch();
+      if (n === null) {
+        // Another gateway holds the lock and may have looked before our commit: look again shortly.
+        if (!this.retry) {
+          this.retry = setTimeout(() => {
+            this.retry = null;
+            this.poke();
+          }, LOCKED_RETRY_MS);
+          this.retry.unref();
+        }
+        return;
+      }
       if (n < 500) return;
     }
   }
 
-  private async sequenceBatch(): Promise<number> {
+  /** Rows sequenced, or null when another gateway's sequencer held the lock. */
+  private async sequenceBatch(): Promise<number | null> {
     const em = this.orm.em.fork();
+    let locked = false;
     const rows = await em.transactional(async (tx) => {
       const [lock] = await tx.execute<{ ok: boolean }[]>(`select pg_try_advisory_xact_lock(${LOCK_KEY}) as ok`);
-      if (!lock.ok) return [] as OutboxRow[];
+      if (!lock.ok) {
+        locked = true;
+        return [] as OutboxRow[];
+      }
       return tx.execute<OutboxRow[]>(`
         with batch as (
           select id, row_number() over (order by id) as n
@@ -88,8 +91,15 @@ export class Sequencer {
     });
     if (rows.length) {
       rows.sort((a, b) => (BigInt(a.seq) < BigInt(b.seq) ? -1 : 1));
-      this.bus.publish(rows.map(toDomainEvent));
+      const events: DomainEvent[] = rows.map(toDomainEvent);
+      for (const l of this.listeners) {
+        try {
+          l(events);
+        } catch (e) {
+          this.log.error('sequenced-event listener failed', { error: String(e) });
+        }
+      }
     }
-    return rows.length;
+    return locked ? null : rows.length;
   }
 }

@@ -16,7 +16,7 @@ export interface GraphiqlOptions {
   endpoint: string;
 }
 
-interface Asset {
+export interface Asset {
   file: string;
   contentType: string;
   body: Buffer;
@@ -28,7 +28,7 @@ const CSS = 'text/css; charset=utf-8';
 const IMMUTABLE = 'public, max-age=31536000, immutable';
 
 /** The root folder of an installed package, resolved from @gongzhi/core. */
-function packageRoot(name: string): string {
+export function packageRoot(name: string): string {
   try {
     return path.dirname(require.resolve(`${name}/package.json`));
   } catch {
@@ -43,7 +43,7 @@ function packageRoot(name: string): string {
   }
 }
 
-function loadAsset(file: string, contentType: string): Asset {
+export function loadAsset(file: string, contentType: string): Asset {
   if (!existsSync(file)) throw new Error(`graphiql: asset file missing: ${file}`);
   const body = readFileSync(file);
   const hash = createHash('sha256').update(body).digest('hex').slice(0, 12);
@@ -69,7 +69,7 @@ function loadAssets(): Map<string, Asset> {
 const SCRIPTS = ['react.production.min.js', 'react-dom.production.min.js', 'graphiql.min.js', 'fetcher.js', 'boot.js'];
 const STYLES = ['graphiql.min.css'];
 
-function escapeHtml(value: string): string {
+export function escapeHtml(value: string): string {
   return value.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
@@ -81,7 +81,7 @@ function endpointOrigins(endpoint: string): string[] {
   return [url.origin, ws];
 }
 
-function contentSecurityPolicy(req: Request, endpoint: string): string {
+export function contentSecurityPolicy(req: Request, endpoint: string): string {
   // 'self' covers ws:/wss: to the same host in CSP 3 browsers; name them anyway for older ones.
   const host = req.get('host');
   const sameHostWs = host && /^[A-Za-z0-9.\-:[\]]+$/.test(host) ? [`ws://${host}`, `wss://${host}`] : [];

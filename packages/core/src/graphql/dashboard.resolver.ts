@@ -1,0 +1,47 @@
+import { Arg, ID, Resolver, Root, Subscription } from 'type-graphql';
+import { NotFoundError, Requires } from '@gongzhi/plugin-sdk';
+import { treeFilter } from '../services/tree.service';
+import { DashboardSnapshot } from '../dashboard/dashboard.type';
+import type { DashboardNode } from '../dashboard/dashboard.service';
+import type { CoreContext } from './core-context';
+
+/** The dashboard node of a District, Street or Community id (grids have no dashboard). */
+async function dashboardNode(ctx: CoreContext, globalId: string): Promise<DashboardNode | null> {
+  const { level, id } = treeFilter(globalId, 'node');
+  const known = ctx.services.dashboards!.known(level, id);
+  if (known) return known;
+  if (level === 'district') {
+    const d = await ctx.core.district(id);
+    return d && { level, id, name: d.name, scope: { districtId: d.id } };
+  }
+  if (level === 'street') {
+    const s = await ctx.core.street(id);
+    return s && { level, id, name: s.name, scope: { districtId: s.districtId, streetId: s.id } };
+  }
+  if (level === 'community') {
+    const c = await ctx.core.community(id);
+    return c && { level, id, name: c.name, scope: { districtId: c.districtId, streetId: c.streetId, communityId: c.id } };
+  }
+  return null;
+}
+
+@Resolver()
+export class DashboardResolver {
+  @Requires('core:events:read')
+  @Subscription(() => DashboardSnapshot, {
+    description: '实时看板：当前快照，之后每次变化（同一节点的订阅者共享一次计算）/ Live figures of a node: the current snapshot, then one after changes (computed once per node, shared)',
+    subscribe: async ({ args, context }) => {
+      const ctx = context as CoreContext;
+      const node = await dashboardNode(ctx, args.node);
+      if (!node) throw new NotFoundError('Node');
+      await ctx.auth.require('core:events:read', node.scope);
+      return ctx.services.dashboards!.subscribe(node);
+    },
+  })
+  dashboard(
+    @Root() snapshot: DashboardSnapshot,
+    @Arg('node', () => ID, { description: '区/街道/社区 / District, street or community' }) _node: string,
+  ): DashboardSnapshot {
+    return snapshot;
+  }
+}
