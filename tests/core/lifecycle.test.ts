@@ -1,4 +1,5 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
+import { exited, startGatewayProcess } from '@gongzhi/testing';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,33 +11,10 @@ import WebSocket from 'ws';
  */
 const root = path.resolve(__dirname, '../..');
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gz-life-'));
-const env = (extra: Record<string, string> = {}) => {
-  const e: Record<string, string> = { ...(process.env as Record<string, string>), PORT: '0', GONGZHI_DATA_DIR: dataDir, LOG_LEVEL: 'warn' };
-  delete e.DATABASE_URL;
-  return { ...e, ...extra };
-};
+/** The README path: no DATABASE_URL, so an embedded PostgreSQL in a fresh data folder. */
+const env = (): Record<string, string | undefined> => ({ PORT: '0', GONGZHI_DATA_DIR: dataDir, LOG_LEVEL: 'warn', DATABASE_URL: undefined });
 
-function startGateway(extra?: Record<string, string>): Promise<{ proc: ChildProcess; url: string; ms: number; output: () => string }> {
-  const t0 = Date.now();
-  const proc = spawn(process.execPath, ['-r', '@swc-node/register', 'packages/core/src/main.ts'], { cwd: root, env: env(extra) });
-  let out = '';
-  proc.stdout!.on('data', (d) => (out += d));
-  proc.stderr!.on('data', (d) => (out += d));
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no ready line in 90 s:\n${out}`)), 90_000);
-    proc.stdout!.on('data', () => {
-      const m = out.match(/ready: (http:\/\/[\d.:]+)\/graphql/);
-      if (m) {
-        clearTimeout(timer);
-        resolve({ proc, url: m[1], ms: Date.now() - t0, output: () => out });
-      }
-    });
-    proc.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`exited ${code}:\n${out}`));
-    });
-  });
-}
+const startGateway = (extra: Record<string, string> = {}) => startGatewayProcess({ ...env(), ...extra });
 
 async function gql(url: string, query: string, token?: string) {
   const res = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) }, body: JSON.stringify({ query }) });
@@ -45,7 +23,6 @@ async function gql(url: string, query: string, token?: string) {
 const demoLogin = async (url: string) =>
   (await gql(url, 'mutation { login(username: "district.admin", password: "gongzhi-demo-2026") { accessToken } }')).data.login.accessToken as string;
 
-const exited = (p: ChildProcess) => new Promise<number | null>((r) => (p.exitCode !== null ? r(p.exitCode) : p.once('exit', (c) => r(c))));
 const timings: Record<string, number> = {};
 
 afterAll(() => {
@@ -92,7 +69,7 @@ test('after kill -9 the next start recovers from the stale lock and comes up', a
 
 test('bad configuration stops the start with one clear message per bad value', async () => {
   const proc = spawn(process.execPath, ['-r', '@swc-node/register', 'packages/core/src/main.ts'], {
-    cwd: root, env: env({ PORT: 'eighty', GONGZHI_PAGE_SIZE_MAX: '0', DATABASE_URL: 'mysql://x' }),
+    cwd: root, env: { ...(process.env as Record<string, string>), PORT: 'eighty', GONGZHI_PAGE_SIZE_MAX: '0', DATABASE_URL: 'mysql://x' },
   });
   let err = '';
   proc.stderr!.on('data', (d) => (err += d));

@@ -1,10 +1,11 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import WebSocket from 'ws';
 import { createClient, type Client } from 'graphql-ws';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { exited, startGatewayProcess, type GatewayProcess } from '@gongzhi/testing';
 
 /** Helpers for tests that run real gateway processes (and a private redis-server). */
 export const root = path.resolve(__dirname, '../..');
@@ -24,15 +25,8 @@ export function fixturePluginDir(opts: { dashboard?: boolean } = {}): string {
   return dir;
 }
 
-export interface GatewayProcess {
-  proc: ChildProcess;
-  url: string;
-  wsUrl: string;
-  output: () => string;
-  stop: (signal?: NodeJS.Signals) => Promise<number | null>;
-}
-
-export const exited = (p: ChildProcess) => new Promise<number | null>((r) => (p.exitCode !== null || p.signalCode ? r(p.exitCode) : p.once('exit', (c) => r(c))));
+export type { GatewayProcess };
+export { exited };
 
 /** Every test gateway of a run shares secrets (tokens of one are valid on the other) and has no rate limit. */
 const TEST_ENV: Record<string, string> = {
@@ -41,34 +35,8 @@ const TEST_ENV: Record<string, string> = {
   GONGZHI_RATE_LIMIT_ACCOUNT_PER_MINUTE: '1000000', GONGZHI_RATE_LIMIT_IP_PER_MINUTE: '1000000',
 };
 
-export function startGateway(env: Record<string, string>, nodeArgs: string[] = []): Promise<GatewayProcess> {
-  const proc = spawn(process.execPath, [...nodeArgs, '-r', '@swc-node/register', 'packages/core/src/main.ts'], {
-    cwd: root, env: { ...(process.env as Record<string, string>), ...TEST_ENV, ...env },
-  });
-  let out = '';
-  proc.stdout!.on('data', (d) => (out += d));
-  proc.stderr!.on('data', (d) => (out += d));
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`no ready line in 90 s:\n${out}`)), 90_000);
-    proc.stdout!.on('data', () => {
-      const m = out.match(/ready: (http:\/\/[\d.:]+)\/graphql/);
-      if (m) {
-        clearTimeout(timer);
-        resolve({
-          proc, url: m[1], wsUrl: `${m[1].replace('http', 'ws')}/graphql`, output: () => out,
-          stop: async (signal = 'SIGTERM') => {
-            if (proc.exitCode === null && !proc.signalCode) proc.kill(signal);
-            return exited(proc);
-          },
-        });
-      }
-    });
-    proc.once('exit', (code) => {
-      clearTimeout(timer);
-      reject(new Error(`exited ${code}:\n${out}`));
-    });
-  });
-}
+export const startGateway = (env: Record<string, string>, nodeArgs: string[] = []): Promise<GatewayProcess> =>
+  startGatewayProcess({ ...TEST_ENV, ...env }, nodeArgs);
 
 /** Access token of the demo platform admin (seeded with the demo district). */
 export let token = '';

@@ -178,13 +178,14 @@ describe.each(engines)('two gateways, %s engine', (engine) => {
       })();
       await sleep(1000);
       await redis!.stop();
+      const beforeOutage = committed.length;
       await sleep(2500); // mutations keep committing while Redis is down
-      const duringOutage = committed.length;
+      const duringOutage = committed.length - beforeOutage;
       await redis!.start();
       await sleep(1500);
       stop = true;
       await stream;
-      expect(duringOutage).toBeGreaterThan(20);
+      expect(duringOutage).toBeGreaterThanOrEqual(3); // the gateways kept serving writes without Redis
       await onB.until(committed.length, 15_000);
       await sleep(300);
       expect(onB.items.map((i) => i.events.payload.text).sort()).toEqual([...committed].sort());

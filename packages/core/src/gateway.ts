@@ -1,7 +1,7 @@
 import http from 'node:http';
 import { randomUUID } from 'node:crypto';
 import express from 'express';
-import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
+import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import type { MikroORM } from '@mikro-orm/postgresql';
@@ -23,6 +23,9 @@ import { buildGatewaySchema } from './graphql/build-schema';
 import type { CoreContext, CoreServices } from './graphql/core-context';
 import { createContextFactory, handlerServices, refork } from './server/context';
 import { maskError } from './server/errors';
+import { requestLifecycle } from './server/request-lifecycle';
+import { graphiqlRouter } from './server/graphiql';
+import { dashboardRouter } from './server/dashboard';
 import { healthRouter } from './server/health';
 import { attachWebSocket } from './server/ws';
 import { LiveEvents } from './events/live-events';
@@ -39,7 +42,6 @@ import { applyAccessRules } from './security/access-guard';
 import { limitRules } from './security/limits';
 import { FallbackRateLimiter, MemoryRateLimiter, RedisRateLimiter, rateLimited, type RateLimiter } from './security/rate-limit';
 import Redis from 'ioredis';
-import { beginTenantTransaction, endTenantTransaction } from './security/tenant-transaction';
 import { mutationAudit } from './security/mutation-audit';
 import { CORE_VERSION } from './version';
 
@@ -170,39 +172,13 @@ export class Gateway {
       audit: (ctx, document, errors) => this.services.audit.write([...mutationAudit(ctx, document, errors), ...ctx.pendingAudit.splice(0)]),
     });
 
-    const exposeSqlCount = this.config.exposeSqlCount;
-    // eslint-disable-next-line @typescript-eslint/no-this-alias
-    const gateway = this;
-    const requestPlugin: ApolloServerPlugin<CoreContext> = {
-      async requestDidStart() {
-        return {
-          async didResolveOperation({ contextValue }) {
-            await gateway.admit(contextValue);
-            await beginTenantTransaction(contextValue.em as never, contextValue.auth.districts, gateway.config.unsafeRlsOff);
-          },
-          async didEncounterErrors({ contextValue, errors }) {
-            for (const e of errors) (e.extensions as Record<string, unknown>).requestId ??= contextValue.requestId;
-          },
-          async willSendResponse({ response, contextValue, document, errors, operationName, operation }) {
-            // Never the variables: they may hold identity numbers and phones.
-            gateway.log.debug('request', {
-              requestId: contextValue.requestId, operation: operation?.operation, operationName,
-              account: contextValue.actor?.accountId, errors: errors?.map((e) => e.extensions?.code ?? 'INTERNAL_SERVER_ERROR'),
-            });
-            await endTenantTransaction(contextValue.em as never, true).catch(async (e) => {
-              gateway.log.error('request transaction failed to commit', { requestId: contextValue.requestId, error: String(e) });
-              await endTenantTransaction(contextValue.em as never, false).catch(() => undefined);
-            });
-            if (document) {
-              await gateway.services.audit.write([...mutationAudit(contextValue, document, errors ?? []), ...contextValue.pendingAudit.splice(0)])
-                .catch(() => undefined);
-            }
-            const store = exposeSqlCount ? sqlCounter.getStore() : undefined;
-            if (store) response.http.headers.set('x-sql-statements', String(store.count));
-          },
-        };
-      },
-    };
+    const requestPlugin = requestLifecycle({
+      log: this.log,
+      exposeSqlCount: this.config.exposeSqlCount,
+      rlsOff: this.config.unsafeRlsOff,
+      admit: (ctx) => this.admit(ctx),
+      audit: (entries) => this.services.audit.write(entries),
+    });
     const log = this.log;
     this.apollo = new ApolloServer<CoreContext>({
       schema: this.schema,
@@ -226,16 +202,9 @@ export class Gateway {
     await this.apollo.start();
 
     app.use(healthRouter(() => this.orm, () => this.migrationPackages, () => this.stopping !== null));
-    try {
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      const { graphiqlRouter } = require('./server/graphiql');
-      app.use(graphiqlRouter({ endpoint: '/graphql' }));
-      // eslint-disable-next-line @typescript-eslint/no-require-imports
-      app.use(require('./server/dashboard').dashboardRouter({ endpoint: '/graphql' }));
-      app.get('/', (_req, res) => res.redirect('/graphiql'));
-    } catch (e) {
-      this.log.warn('GraphiQL page unavailable', { error: String(e) });
-    }
+    app.use(graphiqlRouter({ endpoint: '/graphql' }));
+    app.use(dashboardRouter({ endpoint: '/graphql' }));
+    app.get('/', (_req, res) => res.redirect('/graphiql'));
     app.use(
       '/graphql',
       (req, res, next) => {
