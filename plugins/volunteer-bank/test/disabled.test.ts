@@ -58,6 +58,7 @@ describe('volunteer bank: disabled in a district', () => {
     transferPointsToFamily: [`mutation($a: ID!, $b: ID!) { transferPointsToFamily(input: { fromVolunteerId: $a, toVolunteerId: $b, amount: 1,
       relation: CHILD, idempotencyKey: "f" }) { transfer { id } } }`, { a: ids.volunteer, b: ids.other }],
     depositServiceHours: ['mutation($v: ID!) { depositServiceHours(input: { volunteerId: $v, minutes: 1, idempotencyKey: "d" }) { transfer { id } } }', { v: ids.volunteer }],
+    useBankedHours: ['mutation($v: ID!) { useBankedHours(input: { volunteerId: $v, minutes: 1, purpose: "p", idempotencyKey: "u" }) { transfer { id } } }', { v: ids.volunteer }],
     recordMicroWish: ['mutation($r: ID!) { recordMicroWish(input: { residentId: $r, category: OTHER, description: "d", requestedBy: "2099-01-01" }) { id } }',
       { r: gid('Resident', w.tree.residents[2].id) }],
     claimMicroWish: ['mutation($w: ID!, $v: ID!) { claimMicroWish(input: { wishId: $w, volunteerId: $v }) { id } }', { w: ids.wish, v: ids.volunteer }],

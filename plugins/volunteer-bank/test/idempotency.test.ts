@@ -89,6 +89,13 @@ describe('volunteer bank: every value-moving mutation is idempotent', () => {
     const over = await gw.request(`mutation($v: ID!) { depositServiceHours(input: { volunteerId: $v, minutes: 61, idempotencyKey: "bank-2" }) {
       transfer { id } } }`, { v: bob });
     expect(over.errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.minutes' });
+    // later, care is received: banked minutes are spent once, never below zero
+    const used = await expectOnce(`mutation($v: ID!) { useBankedHours(input: { volunteerId: $v, minutes: 45, purpose: "上门助浴", idempotencyKey: "use-1" }) {
+      transfer { id amount unit kind fromBalanceAfter } } }`, { v: bob });
+    expect(used.useBankedHours.transfer).toMatchObject({ amount: 45, unit: 'MINUTES', kind: 'HOURS_WITHDRAWAL', fromBalanceAfter: 15 });
+    const overdraw = await gw.request(`mutation($v: ID!) { useBankedHours(input: { volunteerId: $v, minutes: 16, purpose: "助餐", idempotencyKey: "use-2" }) {
+      transfer { id } } }`, { v: bob });
+    expect(overdraw.errors?.[0].extensions?.code).toBe('INSUFFICIENT_BALANCE');
   });
 
   it('confirmMicroWish', async () => {

@@ -62,6 +62,7 @@ export const TransferKind = closedSet('TransferKind', '转账类型 / Transfer k
   REDEMPTION_REFUND: '兑换撤销退还 / Redemption refund',
   FAMILY_TRANSFER: '转赠家人 / Transfer to family',
   HOURS_DEPOSIT: '时间银行存入 / Time-bank deposit',
+  HOURS_WITHDRAWAL: '时间银行支取（接受服务）/ Time-bank withdrawal for care received',
   REVERSAL: '冲正 / Reversal',
 });
 export type TransferKind = (typeof TransferKind)[keyof typeof TransferKind];

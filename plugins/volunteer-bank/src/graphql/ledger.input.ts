@@ -31,3 +31,11 @@ export class DepositServiceHoursInput {
   @Field(() => Int, { description: '分钟 / Minutes' }) minutes!: number;
   @Field({ description: '幂等键 / Idempotency key' }) idempotencyKey!: string;
 }
+
+@InputType({ description: '支取时间银行换取服务 / Use banked minutes for care received' })
+export class UseBankedHoursInput {
+  @Field(() => ID) volunteerId!: string;
+  @Field(() => Int, { description: '分钟 / Minutes' }) minutes!: number;
+  @Field({ description: '接受的服务，如"上门助浴2小时" / The care received' }) purpose!: string;
+  @Field({ description: '幂等键 / Idempotency key' }) idempotencyKey!: string;
+}

@@ -10,10 +10,10 @@ import { P } from '../permissions';
 import { gate, guard, scopeOfNode } from '../services/access.service';
 import { derivedIssuanceBalance, issuanceAccount } from '../services/ledger.service';
 import { loadById } from '../services/loader.service';
-import { depositHours, grantPoints, reverseTransfer, transferToFamily } from '../services/points.service';
+import { depositHours, useBankedHours, grantPoints, reverseTransfer, transferToFamily } from '../services/points.service';
 import { statement } from '../services/statement.service';
 import { AccountKind, LedgerUnit } from './enums.type';
-import { DepositServiceHoursInput, GrantPointsInput, ReversePointsTransferInput, TransferPointsToFamilyInput } from './ledger.input';
+import { DepositServiceHoursInput, UseBankedHoursInput, GrantPointsInput, ReversePointsTransferInput, TransferPointsToFamilyInput } from './ledger.input';
 import { PointsTransferPayload } from './payloads.type';
 import { StatementConnection } from './statement.type';
 
@@ -88,6 +88,12 @@ export class PointsTransferResolver {
   @Mutation(() => PointsTransferPayload, { description: '存入时间银行（幂等）/ Bank service minutes (idempotent)' })
   async depositServiceHours(@Arg('input') input: DepositServiceHoursInput, @Ctx() ctx: GongzhiContext) {
     return payload(await depositHours(ctx, decodeId(input.volunteerId, 'Volunteer'), input.minutes, input.idempotencyKey));
+  }
+
+  @Requires(P['ledger:transfer'])
+  @Mutation(() => PointsTransferPayload, { description: '支取时间银行换取服务（幂等）/ Use banked minutes for care (idempotent)' })
+  async useBankedHours(@Arg('input') input: UseBankedHoursInput, @Ctx() ctx: GongzhiContext) {
+    return payload(await useBankedHours(ctx, decodeId(input.volunteerId, 'Volunteer'), input.minutes, input.purpose, input.idempotencyKey));
   }
 
   @AsParent()

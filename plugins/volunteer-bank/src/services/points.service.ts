@@ -103,6 +103,24 @@ export async function transferToFamily(
   });
 }
 
+/** Spends banked minutes on care the volunteer (or family they transferred to) now receives; never below zero. */
+export async function useBankedHours(ctx: GongzhiContext, volunteerId: string, minutes: number, purpose: string, key: string): Promise<PointsTransfer> {
+  checkKey(key);
+  const { volunteer, time, existing } = await volunteerWithAccounts(ctx, volunteerId, P['ledger:transfer'], key);
+  checkAmount(minutes, 'input.minutes', 100_000);
+  const why = purpose.trim();
+  if (!why || why.length > 200) throw badInput('input.purpose', 'must be 1 to 200 characters');
+  const issuance = await issuanceAccount(ctx.em, volunteer.districtId, LedgerUnit.MINUTES);
+  const fingerprint = fingerprintOf('useBankedHours', { volunteerId, minutes, purpose: why });
+  return idempotent(ctx.em, {
+    districtId: volunteer.districtId, key, fingerprint, replay: replayTransfer, known: existing,
+    run: (tx) => move(tx, {
+      districtId: volunteer.districtId, from: time, to: issuance, amount: minutes, unit: LedgerUnit.MINUTES,
+      kind: TransferKind.HOURS_WITHDRAWAL, idempotencyKey: key, fingerprint, memo: why, scope: volunteerScope(volunteer),
+    }),
+  });
+}
+
 /** Banks verified service minutes in the time bank (at most the verified total). */
 export async function depositHours(ctx: GongzhiContext, volunteerId: string, minutes: number, key: string): Promise<PointsTransfer> {
   checkKey(key);
