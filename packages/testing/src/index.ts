@@ -4,3 +4,5 @@ export { createTestGateway, TestGateway, type GraphQLResponse, type TestGatewayO
 export { SeedBuilders, type SeededTree, type TreeOptions } from './seed-builders';
 export { createScratchDatabase, serverUrl } from './database';
 export { startGatewayProcess, exited, repoRoot, type GatewayProcess } from './gateway-process';
+/** Deterministic PRNG (mulberry32): a failing seeded sequence can be replayed from its seed. */
+export { rng } from '@gongzhi/core/src/seed/people-generator';

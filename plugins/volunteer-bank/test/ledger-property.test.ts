@@ -1,17 +1,5 @@
-import { TestGateway } from '@gongzhi/testing';
+import { TestGateway, rng as mulberry32 } from '@gongzhi/testing';
 import { ledgerViolations, ok, registerVolunteer, World, world } from './support';
-
-/** Small deterministic PRNG so a failing sequence can be replayed from its seed. */
-function mulberry32(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SEED = Number(process.env.VB_PROPERTY_SEED ?? 20261122);
 const STEPS = Number(process.env.VB_PROPERTY_STEPS ?? 120);
