@@ -18,7 +18,7 @@ const grantOut = (g: RoleGrantEntity): RoleGrant => ({
 });
 
 async function accountOut(ctx: CoreContext, a: AccountEntity, grants?: RoleGrantEntity[]): Promise<Account> {
-  const gs = grants ?? (await ctx.services.identity.loadCaller(a.id, null))?.grants ?? [];
+  const gs = grants ?? (await ctx.services.identity.activeGrants(a.id));
   const perms = [...ctx.services.roles.permissions.keys()].filter((p) => gs.some((g) => ctx.services.roles.holds(g.role, p)));
   return { id: toGlobalId('Account', a.id), username: a.username, displayName: a.displayName, grants: gs.map(grantOut), permissions: perms.sort() };
 }
@@ -49,8 +49,9 @@ export class IdentityResolver {
   @Query(() => Account, { description: '当前账号 / The signed-in account' })
   @Authenticated()
   async me(@Ctx() ctx: CoreContext): Promise<Account> {
-    const a = await ctx.services.identity.loadCaller(ctx.actor!.accountId, null);
-    return accountOut(ctx, a!.account, ctx.auth.grants);
+    const account = await ctx.services.identity.account(ctx.actor!.accountId);
+    if (!account) throw new NotFoundError('Account');
+    return accountOut(ctx, account, ctx.auth.grants);
   }
 
   @Query(() => SessionScope, { description: '本次请求在数据库中的身份与租户设置 / The database role and tenant setting this request runs with' })

@@ -102,21 +102,13 @@ export class IdentityService {
     return { accessToken: access.token, accessTokenExpiresAt: access.expiresAt, refreshToken: token, refreshTokenExpiresAt, account };
   }
 
-  /** Active grants and whether the token's session was revoked: one query per request. */
-  async loadCaller(accountId: string, sessionId: string | null): Promise<{ account: AccountEntity; grants: RoleGrantEntity[] } | null> {
-    const em = this.em();
-    const account = await em.findOne(AccountEntity, { id: accountId });
-    if (!account || account.disabled) return null;
-    if (sessionId) {
-      const revoked = await em.count(RefreshTokenEntity, { familyId: sessionId, revokedAt: { $ne: null } });
-      if (revoked) return null;
-    }
-    const grants = await em.find(RoleGrantEntity, { accountId, revokedAt: null });
-    return { account, grants };
+  /** Active grants of an account (the request's caller already has them, from the authenticator). */
+  async activeGrants(accountId: string): Promise<RoleGrantEntity[]> {
+    return this.em().find(RoleGrantEntity, { accountId, revokedAt: null });
   }
 
-  async accountForExternalSubject(subject: string): Promise<AccountEntity | null> {
-    return this.em().findOne(AccountEntity, { externalSubject: subject, disabled: false });
+  async account(accountId: string): Promise<AccountEntity | null> {
+    return this.em().findOne(AccountEntity, { id: accountId });
   }
 
   async createAccount(input: { username: string; displayName: string; password?: string | null; externalSubject?: string | null; residentId?: string | null }): Promise<AccountEntity> {
