@@ -25,7 +25,12 @@ export async function startEmbeddedPostgres(dataDir: string, log: Logger, prefer
   for (const s of signals) for (const l of process.listeners(s)) if (!before.get(s)!.has(l)) process.removeListener(s, l);
   const databaseDir = path.join(dataDir, 'pg');
   fs.mkdirSync(dataDir, { recursive: true });
-  if (process.getuid?.() === 0) ensureTraversable(databaseDir, log);
+  if (process.getuid?.() === 0) {
+    // The server runs as `postgres`: it must reach both its data and its binaries in node_modules
+    // (a clone inside a 0700 folder, e.g. from mktemp -d, otherwise fails with EACCES).
+    ensureTraversable(databaseDir, log);
+    ensureTraversable(__dirname, log);
+  }
 
   await stopOrphan(databaseDir, log);
   const port = await freePort(preferredPort);
