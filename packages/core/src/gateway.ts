@@ -185,6 +185,9 @@ export class Gateway {
       introspection: !production,
       hideSchemaDetailsFromClientErrors: production,
       csrfPrevention: true,
+      // Apollo's default re-raises SIGTERM after its own stop, killing the process (143) before
+      // the relay, ORM and embedded database are closed: main.ts owns the signals.
+      stopOnTerminationSignals: false,
       allowBatchedHttpRequests: false,
       validationRules: rules,
       parseOptions: { maxTokens: this.config.limits.tokens },
@@ -195,7 +198,8 @@ export class Gateway {
         return masked;
       },
       plugins: [
-        ApolloServerPluginDrainHttpServer({ httpServer: this.httpServer }),
+        // In-flight requests get half the shutdown budget; the rest is for the relay, ORM and database.
+        ApolloServerPluginDrainHttpServer({ httpServer: this.httpServer, stopGracePeriodMillis: this.config.shutdownTimeoutMs / 2 }),
         requestPlugin,
       ],
     });
@@ -265,26 +269,35 @@ export class Gateway {
     if (!okIp || !okAccount) throw rateLimited();
   }
 
-  /** Stop accepting, finish in-flight work, close sockets with 1001, close the ORM and the embedded database. */
+  /**
+   * Stop accepting, answer in-flight requests, close sockets with 1001, stop the relay, close
+   * the ORM and the embedded database. Each step runs even when an earlier one failed (the
+   * embedded server must never be orphaned); the first failure is rethrown at the end.
+   */
   stop(reason = 'shutdown'): Promise<void> {
     this.stopping ??= (async () => {
       this.log.info('gateway stopping', { reason });
-      const deadline = setTimeout(() => {
-        this.log.error('shutdown timed out; exiting');
-        process.exit(1);
-      }, this.config.shutdownTimeoutMs);
-      deadline.unref();
-      if (this.ws) {
+      let failure: unknown = null;
+      const step = async (name: string, fn: () => unknown) => {
+        try {
+          await fn();
+        } catch (e) {
+          failure ??= e;
+          this.log.error('shutdown step failed', { step: name, error: String(e) });
+        }
+      };
+      await step('websockets', async () => {
+        if (!this.ws) return;
         for (const client of this.ws.wss.clients) client.close(1001, 'Going away');
         await this.ws.dispose();
-      }
-      await this.apollo?.stop();
-      await this.events?.stop();
+      });
+      await step('http', () => this.apollo?.stop());
+      await step('events', () => this.events?.stop());
       if (this.programReload) clearInterval(this.programReload);
       this.redis?.disconnect();
-      await this.orm?.close();
-      await this.embedded?.stop();
-      clearTimeout(deadline);
+      await step('orm', () => this.orm?.close());
+      await step('database', () => this.embedded?.stop());
+      if (failure) throw failure;
       this.log.info('gateway stopped');
     })();
     return this.stopping;

@@ -3,7 +3,10 @@ import { ConfigError, loadConfig } from './config/config';
 import { Gateway } from './gateway';
 import { PluginHostError } from './plugins/plugin-host';
 
-/** `pnpm start`: serve the graph until SIGTERM/SIGINT. */
+/** Signals that stop the gateway gracefully (SIGHUP: the terminal went away). */
+const STOP_SIGNALS = ['SIGTERM', 'SIGINT', 'SIGHUP'] as const;
+
+/** `pnpm start`: serve the graph until SIGTERM/SIGINT, then drain and exit 0. */
 async function main(): Promise<void> {
   let config;
   try {
@@ -16,20 +19,38 @@ async function main(): Promise<void> {
     throw e;
   }
   const gateway = new Gateway({ config });
-  const shutdown = (signal: string) => {
-    gateway.stop(signal).then(() => process.exit(0), () => process.exit(1));
+  const starting = gateway.start();
+  let stopping = false;
+  // This process alone decides the exit code: the gateway stops no library re-raises a signal.
+  const shutdown = (reason: string) => {
+    if (stopping) return;
+    stopping = true;
+    const deadline = setTimeout(() => {
+      gateway.log.error('shutdown timed out; exiting', { ms: config.shutdownTimeoutMs });
+      process.exit(1);
+    }, config.shutdownTimeoutMs + 1000);
+    deadline.unref();
+    // A signal during start waits for the start to settle, so nothing is left half-open.
+    starting.catch(() => undefined).then(() => gateway.stop(reason)).then(
+      () => process.exit(0),
+      (e: unknown) => {
+        gateway.log.error('shutdown failed', { error: String(e) });
+        process.exit(1);
+      },
+    );
   };
-  process.once('SIGTERM', () => shutdown('SIGTERM'));
-  process.once('SIGINT', () => shutdown('SIGINT'));
+  for (const s of STOP_SIGNALS) process.on(s, () => shutdown(s));
   try {
-    await gateway.start();
-    process.stdout.write(`Gongzhi gateway ready: ${gateway.url}/graphql  (GraphiQL: ${gateway.url}/graphiql)\n`);
+    await starting;
+    if (!stopping) process.stdout.write(`Gongzhi gateway ready: ${gateway.url}/graphql  (GraphiQL: ${gateway.url}/graphiql)\n`);
   } catch (e) {
+    if (stopping) return;
     if (e instanceof PluginHostError) {
       process.stderr.write(`Refusing to start: ${e.message}\n`);
     } else {
       process.stderr.write(`Gateway failed to start: ${(e as Error).stack ?? e}\n`);
     }
+    stopping = true;
     await gateway.stop('start failed').catch(() => undefined);
     process.exit(1);
   }
