@@ -108,8 +108,8 @@ describe('residents', () => {
     expect(res.data.createResident).toMatchObject({ idNumber: '110101194903150022', phone: '13912345678', careTags: ['ELDERLY_60', 'LIVING_ALONE'] });
     expect(res.data.createResident.age).toBeGreaterThanOrEqual(76);
     const [row] = await gw.sql(`select id_number, phone from resident where name = '张秀英'`);
-    expect(row.id_number).toMatch(/^v1:/);
-    expect(row.phone).toMatch(/^v1:/);
+    expect(row.id_number).toMatch(/^v2:/);
+    expect(row.phone).toMatch(/^v2:/);
     expect(JSON.stringify(row)).not.toContain('110101194903150022');
     const social = await gw.account({ role: 'SOCIAL_WORKER', level: 'COMMUNITY', districtId, scopeId: (await gw.sql(`select community_id from resident where name = '张秀英'`))[0].community_id });
     const masked = await gw.request(`query($id: ID!) { node(id: $id) { ... on Resident { idNumber phone } } }`, { id: res.data.createResident.id }, { token: social.token });

@@ -113,8 +113,8 @@ test('residents filter by node, care tags, name and age; ids and phones are mask
   expect(maskedBody).not.toMatch(/\d{17}[\dX]/);
   expect(maskedBody).not.toMatch(/1[3-9]\d{9}/);
   const [stored] = await gw.sql(`select id_number, phone, id_number_hash from resident where id = $1`, [r.id]);
-  expect(stored.id_number).toMatch(/^v1:/);
-  expect(stored.phone).toMatch(/^v1:/);
+  expect(stored.id_number).toMatch(/^v2:/);
+  expect(stored.phone).toMatch(/^v2:/);
   expect(stored.id_number_hash).toBeTruthy();
 });
 

@@ -36,7 +36,7 @@ import { Authenticator, type Caller } from './identity/authenticator';
 import { IdentityService } from './identity/identity.service';
 import { AuditWriter } from './security/audit';
 import { resolveSecrets } from './security/secrets';
-import { fieldCrypto } from './security/field-crypto';
+import { FieldCrypto } from './security/field-crypto';
 import { applyTenantSecurity } from './security/tenant-security';
 import { applyAccessRules } from './security/access-guard';
 import { limitRules } from './security/limits';
@@ -69,6 +69,8 @@ export class Gateway {
   private ws: ReturnType<typeof attachWebSocket> | null = null;
   private stopping: Promise<void> | null = null;
   private migrationPackages: MigrationPackage[] = [];
+  /** This gateway's column encryption (its data key); none for migrate-only runs. */
+  private fieldCrypto: FieldCrypto | null = null;
   readonly timings: Record<string, number> = {};
 
   constructor(private readonly opts: GatewayOptions) {
@@ -111,6 +113,7 @@ export class Gateway {
     }
     this.timings.databaseMs = Date.now() - t0;
     this.orm = await createOrm(url, [...coreEntities, ...this.plugins.flatMap((p) => p.entities ?? [])], this.config.dbPoolMax);
+    this.fieldCrypto?.install(this.orm);
     this.migrationPackages = [{ name: 'core', migrations: coreMigrations }, ...this.plugins.map((p) => ({ name: p.name, migrations: p.migrations ?? [] }))];
     const applied = await runMigrations(this.orm, this.migrationPackages);
     if (Object.values(applied).flat().length) this.log.info('migrations applied', applied);
@@ -122,7 +125,7 @@ export class Gateway {
     const t0 = Date.now();
     await this.prepareSchema();
     const secrets = resolveSecrets(this.config, this.log);
-    fieldCrypto.configure(secrets.dataKey);
+    this.fieldCrypto = new FieldCrypto(secrets.dataKey);
     await this.migrate();
     const tokens = new TokenService(secrets.jwtSecret, this.config);
     const audit = new AuditWriter(this.orm, this.log);

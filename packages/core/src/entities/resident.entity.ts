@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { ArrayType, BeforeCreate, BeforeUpdate, Entity, Enum, PrimaryKey, Property, OptionalProps } from '@mikro-orm/core';
+import { ArrayType, BeforeCreate, BeforeUpdate, Entity, Enum, PrimaryKey, Property, OptionalProps, type EventArgs } from '@mikro-orm/core';
 import { CareTag, Gender } from '@gongzhi/plugin-sdk';
 import { ageOn } from '../util/dates';
-import { EncryptedText, fieldCrypto } from '../security/field-crypto';
+import { EncryptedText, FieldCrypto } from '../security/field-crypto';
 
 @Entity({ tableName: 'resident' })
 export class ResidentEntity {
@@ -28,9 +28,10 @@ export class ResidentEntity {
 
   @BeforeCreate()
   @BeforeUpdate()
-  hashLookups(): void {
-    this.idNumberHash = this.idNumber ? fieldCrypto.lookupHash(this.idNumber) : null;
-    this.phoneHash = this.phone ? fieldCrypto.lookupHash(this.phone) : null;
+  hashLookups({ em }: EventArgs<this>): void {
+    const crypto = FieldCrypto.of(em);
+    this.idNumberHash = this.idNumber ? crypto.lookupHash(this.idNumber) : null;
+    this.phoneHash = this.phone ? crypto.lookupHash(this.phone) : null;
   }
 
   get age(): number {
