@@ -1,23 +1,19 @@
-import fs from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
-import { createTestGateway, type TestGateway } from '@gongzhi/testing';
+import type { Browser } from 'playwright-core';
+import { createTestGateway, launchBrowser, type TestGateway } from '@gongzhi/testing';
 import { toGlobalId } from '@gongzhi/plugin-sdk';
 import { fixtureWithDashboard } from './fixture-dashboard';
 
-/** The reference dashboard page in headless Chromium (Debian's), talking graphql-ws to the gateway. */
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+/** The reference dashboard page in headless Chromium, talking graphql-ws to the gateway. */
 
 let gw: TestGateway;
 let browser: Browser;
 let tree: Awaited<ReturnType<TestGateway['seed']['tree']>>;
 
 beforeAll(async () => {
-  if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: apt-get install -y chromium (.ci/run does)`);
   gw = await createTestGateway({ plugins: [fixtureWithDashboard], config: { dashboardIntervalMs: 200 } });
   tree = await gw.seed.tree({ streets: 2, communitiesPerStreet: 1, residentsPerCommunity: 3 });
   await gw.enableProgram(tree.district.id, 'fixture');
-  browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  browser = await launchBrowser();
 }, 90_000);
 afterAll(async () => {
   await browser?.close();

@@ -6,3 +6,4 @@ export { createScratchDatabase, serverUrl } from './database';
 export { startGatewayProcess, exited, repoRoot, type GatewayProcess } from './gateway-process';
 /** Deterministic PRNG (mulberry32): a failing seeded sequence can be replayed from its seed. */
 export { rng } from '@gongzhi/core/src/seed/people-generator';
+export { launchBrowser, chromiumPath, screenshotPath } from './browser';

@@ -1,9 +1,8 @@
 /**
  * The local GraphiQL page on a bare express app: no database, no gateway.
  * Also drives the page's fetcher (HTTP + graphql-ws) against a tiny real
- * graphql-ws server, and, when /usr/bin/chromium exists, the page in a browser.
+ * graphql-ws server, and the page in headless Chromium (@gongzhi/testing's launcher).
  */
-import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import express from 'express';
@@ -18,6 +17,8 @@ import {
 } from 'graphql';
 import { WebSocket, WebSocketServer } from 'ws';
 import { useServer } from 'graphql-ws/use/ws';
+import type { Browser } from 'playwright-core';
+import { launchBrowser } from '@gongzhi/testing/src/browser';
 import { graphiqlRouter } from './graphiql';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -334,34 +335,14 @@ describe('graphiql-assets/fetcher.js', () => {
 
 // ---------------------------------------------------------------------------
 
-const CHROMIUM = process.env.GONGZHI_CHROMIUM ?? '/usr/bin/chromium';
-const haveChromium = existsSync(CHROMIUM);
-if (!haveChromium) {
-  console.log(
-    `graphiql.test.ts: browser test skipped: ${CHROMIUM} is missing (apt-get install chromium, or set GONGZHI_CHROMIUM)`,
-  );
-}
-
-(haveChromium ? describe : describe.skip)('GraphiQL in a browser (chromium)', () => {
+describe('GraphiQL in a browser (chromium)', () => {
   let srv: Awaited<ReturnType<typeof startServer>>;
-  let browser: import('playwright-core').Browser;
+  let browser: Browser;
 
   beforeAll(async () => {
     srv = await startServer();
-    const { chromium } = await import('playwright-core');
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: [
-        '--headless',
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    });
-  });
+    browser = await launchBrowser();
+  }, 60_000);
   afterAll(async () => {
     await browser?.close();
     await srv?.close();
