@@ -32,6 +32,7 @@ function pluginImportRules({ inTests = false, ownName } = {}) {
     {
       paths: [
         { name: '@gongzhi/core', message },
+        { name: '@gongzhi/plugin-sdk/host', message: 'The SDK\'s host entry point is for the gateway only.' },
         { name: 'type-graphql', message: `${message} Its decorators are re-exported by the SDK.` },
         ...(inTests ? [] : [{ name: '@gongzhi/testing', message: 'Test helpers belong in the plugin test/ folder.' }]),
       ],

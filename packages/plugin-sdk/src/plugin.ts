@@ -6,11 +6,11 @@ import type { EventDefinition, SubscriberDefinition } from './events';
 import type { NodeDefinition } from './node-registry';
 import type { DashboardSection } from './dashboard';
 
-/** A migration class (MikroORM `Migration`) with the name it is tracked under. */
-export interface PluginMigration {
-  name: string;
-  class: new (...args: never[]) => { up(): Promise<void> | void };
-}
+/**
+ * A migration class (MikroORM `Migration`), tracked under its class name
+ * (`Migration<YYYYMMDDHHMMSS>_<what>`), so the name is written once.
+ */
+export type PluginMigration = new (...args: never[]) => { up(): Promise<void> | void };
 
 /** What a seed function gets: a forked EntityManager inside one transaction. */
 export interface SeedContext {

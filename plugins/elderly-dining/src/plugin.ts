@@ -42,7 +42,7 @@ export default definePlugin({
     DeliveryResolver, ReportResolver, DailyMealCountResolver, CanteenSettlementResolver, OrderBoardResolver,
     ResidentEnrolmentResolver,
   ],
-  migrations: [{ name: 'Migration20261122000000_initial', class: Migration20261122000000_initial }],
+  migrations: [Migration20261122000000_initial],
   permissions: permissionList,
   roles: roleList,
   settings: diningSettings,

@@ -11,7 +11,8 @@ import { PointsTransfer } from './entities/transfer.entity';
 import { Volunteer } from './entities/volunteer.entity';
 import { VolunteerTeam } from './entities/volunteer-team.entity';
 import { MicroWish } from './entities/wish.entity';
-import { events, MealDelivered } from './events';
+import { MealDelivered } from '@gongzhi/plugin-sdk/contracts';
+import { events } from './events';
 import { VolunteerActivityResolver } from './graphql/activity.resolver';
 import { CommunityVolunteerTeamsResolver, ResidentVolunteerResolver } from './graphql/core-fields.resolver';
 import { VolunteerFeedResolver } from './graphql/feed.resolver';
@@ -48,7 +49,7 @@ export default definePlugin({
     PointsTransferResolver, MicroWishResolver, CharityStoreResolver, StoreItemResolver, RedemptionResolver,
     RecognitionResolver, VolunteerFeedResolver, ResidentVolunteerResolver, CommunityVolunteerTeamsResolver,
   ],
-  migrations: [{ name: 'Migration20261122000000_initial', class: Migration20261122000000_initial }],
+  migrations: [Migration20261122000000_initial],
   permissions: Object.values(permissions),
   roles,
   settings,

@@ -1,14 +1,19 @@
-import { emit } from '@gongzhi/plugin-sdk';
+import { definePlugin, emit } from '@gongzhi/plugin-sdk';
 import { TestGateway } from '@gongzhi/testing';
-import { MealDelivered, MealDeliveredPayload } from '../src/events';
+import { MealDelivered, type MealDeliveredPayload } from '@gongzhi/plugin-sdk/contracts';
 import { PROGRAM } from '../src/program';
 import { balanceOf, registerVolunteer, World, world } from './support';
+
+/** Declares the contract as elderly-dining does, without its code: the subscriber needs a loaded declarer. */
+const diningStandIn = definePlugin({
+  name: 'elderly-dining', version: '1.0.0', compatibility: '^1.0.0', title: { zh: '助餐（替身）', en: 'Dining stand-in' }, events: [MealDelivered],
+});
 
 describe('volunteer bank: meal.delivered from elderly dining', () => {
   let w: World;
   let gw: TestGateway;
   beforeAll(async () => {
-    w = await world(4);
+    w = await world(4, [diningStandIn]);
     gw = w.gw;
   });
   afterAll(() => gw?.close());
@@ -19,7 +24,7 @@ describe('volunteer bank: meal.delivered from elderly dining', () => {
       orderId, canteenId: '00000000-0000-4000-8000-000000000001', elderResidentId: w.tree.residents[3].id, date: '2026-11-22',
       meal: 'LUNCH', deliveredAt: new Date().toISOString(), deliverer: { kind, residentId, name: '送餐员' },
     };
-    emit(em, 'elderly-dining', MealDelivered, { districtId, streetId: w.tree.streets[0].id, communityId: w.tree.communities[0].id }, payload);
+    emit(em, MealDelivered, { districtId, streetId: w.tree.streets[0].id, communityId: w.tree.communities[0].id }, payload);
     await em.flush();
   }
 

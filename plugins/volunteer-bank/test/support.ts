@@ -1,5 +1,5 @@
 import { createTestGateway, SeededTree, TestGateway } from '@gongzhi/testing';
-import { toGlobalId } from '@gongzhi/plugin-sdk';
+import { toGlobalId, type GongzhiPlugin } from '@gongzhi/plugin-sdk';
 import plugin from '../src/plugin';
 import { PROGRAM } from '../src/program';
 
@@ -12,8 +12,8 @@ export interface World {
   community: string;
 }
 
-export async function world(residentsPerCommunity = 10): Promise<World> {
-  const gw = await createTestGateway({ plugins: [plugin] });
+export async function world(residentsPerCommunity = 10, others: GongzhiPlugin[] = []): Promise<World> {
+  const gw = await createTestGateway({ plugins: [plugin, ...others] });
   const tree = await gw.seed.tree({ streets: 2, communitiesPerStreet: 2, residentsPerCommunity });
   await gw.enableProgram(tree.district.id, PROGRAM);
   return { gw, tree, district: gid('District', tree.district.id), community: gid('Community', tree.communities[0].id) };

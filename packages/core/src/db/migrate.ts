@@ -1,10 +1,11 @@
-import { Migrator } from '@mikro-orm/migrations';
+import { MigrationRunner, MigrationStorage, type Migration } from '@mikro-orm/migrations';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { PluginMigration } from '@gongzhi/plugin-sdk';
 
 export interface MigrationPackage {
   /** `core` or a plugin name; its history lives in `mikro_orm_migrations_<name>`. */
   name: string;
+  /** Tracked under their class names. */
   migrations: PluginMigration[];
 }
 
@@ -13,11 +14,7 @@ export const migrationTable = (pkg: string) => `mikro_orm_migrations_${pkg.repla
 /** Applies each package's pending migrations, packages in the given (dependency) order. */
 export async function runMigrations(orm: MikroORM, packages: MigrationPackage[]): Promise<Record<string, string[]>> {
   const applied: Record<string, string[]> = {};
-  for (const pkg of packages) {
-    const migrator = migratorFor(orm, pkg);
-    const done = await migrator.up();
-    applied[pkg.name] = done.map((m) => m.name);
-  }
+  for (const pkg of packages) applied[pkg.name] = await migratePackage(orm, pkg);
   return applied;
 }
 
@@ -25,22 +22,39 @@ export async function runMigrations(orm: MikroORM, packages: MigrationPackage[])
 export async function pendingMigrations(orm: MikroORM, packages: MigrationPackage[]): Promise<string[]> {
   const pending: string[] = [];
   for (const pkg of packages) {
-    const list = await migratorFor(orm, pkg).getPendingMigrations();
-    pending.push(...list.map((m) => `${pkg.name}/${m.name}`));
+    // A reader: no history table yet means nothing applied (never created here).
+    const done = new Set(await historyOf(orm, pkg).storage.executed().catch(() => [] as string[]));
+    pending.push(...pkg.migrations.filter((m) => !done.has(m.name)).map((m) => `${pkg.name}/${m.name}`));
   }
   return pending;
 }
 
-function migratorFor(orm: MikroORM, pkg: MigrationPackage): Migrator {
-  // Migrator reads its options from the config when constructed.
-  orm.config.set('migrations', {
-    ...orm.config.get('migrations'),
-    tableName: migrationTable(pkg.name),
-    migrationsList: pkg.migrations.map((m) => ({ name: m.name, class: m.class as never })),
-    transactional: true,
-    allOrNothing: true,
-    snapshot: false,
-    silent: true,
+/**
+ * MikroORM's runner and history table with options of their own per package: the
+ * ORM's shared configuration is never rewritten, so packages (and gateways) cannot
+ * see each other's migration lists.
+ */
+function historyOf(orm: MikroORM, pkg: MigrationPackage) {
+  const driver = orm.em.getDriver();
+  const options = { ...orm.config.get('migrations'), tableName: migrationTable(pkg.name), transactional: true, snapshot: false, silent: true };
+  return { driver, storage: new MigrationStorage(driver, options), runner: new MigrationRunner(driver, options, orm.config) };
+}
+
+/** All pending migrations of a package in one transaction with their history rows. */
+async function migratePackage(orm: MikroORM, pkg: MigrationPackage): Promise<string[]> {
+  const { driver, storage, runner } = historyOf(orm, pkg);
+  await storage.ensureTable();
+  const done = new Set(await storage.executed());
+  const pending = pkg.migrations.filter((m) => !done.has(m.name));
+  if (!pending.length) return [];
+  await driver.getConnection().transactional(async (tx) => {
+    runner.setMasterMigration(tx);
+    storage.setMasterMigration(tx);
+    for (const M of pending) {
+      const Class = M as unknown as new (d: typeof driver, c: typeof orm.config) => Migration;
+      await runner.run(new Class(driver, orm.config), 'up');
+      await storage.logMigration({ name: M.name, context: null });
+    }
   });
-  return new Migrator(orm.em);
+  return pending.map((m) => m.name);
 }

@@ -1,11 +1,11 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
-import { MikroORM, PostgreSqlDriver } from '@mikro-orm/postgresql';
+import { MikroORM, PostgreSqlDriver, type EntitySchema } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
 
 /** Counts SQL statements of the current request (tests assert they don't grow with list size). */
 export const sqlCounter = new AsyncLocalStorage<{ count: number }>();
 
-export async function createOrm(url: string, entities: Function[], poolMax: number): Promise<MikroORM> {
+export async function createOrm(url: string, entities: (Function | EntitySchema)[], poolMax: number): Promise<MikroORM> {
   const orm = await MikroORM.init({
     driver: PostgreSqlDriver,
     clientUrl: url,

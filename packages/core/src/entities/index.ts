@@ -6,7 +6,8 @@ import { ResidentEntity } from './resident.entity';
 import { OrganizationCommunityEntity, SocialOrganizationEntity } from './social-organization.entity';
 import { SocialWorkerEntity } from './social-worker.entity';
 import { ProgramEnablementChangeEntity, ProgramEnablementEntity, ProgramSettingEntity } from './program.entity';
-import { EventHandlingEntity, OutboxEvent } from './outbox-event.entity';
+import { OutboxEventSchema } from '@gongzhi/plugin-sdk/host';
+import { EventHandlingEntity } from './outbox-event.entity';
 import { AccountEntity } from './account.entity';
 import { RoleGrantEntity } from './role-grant.entity';
 import { RefreshTokenEntity } from './refresh-token.entity';
@@ -16,12 +17,12 @@ export {
   DistrictEntity, StreetEntity, CommunityEntity, GridEntity, ResidentEntity,
   SocialOrganizationEntity, OrganizationCommunityEntity, SocialWorkerEntity,
   ProgramEnablementEntity, ProgramEnablementChangeEntity, ProgramSettingEntity,
-  OutboxEvent, EventHandlingEntity, AccountEntity, RoleGrantEntity, RefreshTokenEntity, AuditLogEntity,
+  EventHandlingEntity, AccountEntity, RoleGrantEntity, RefreshTokenEntity, AuditLogEntity,
 };
 
 export const coreEntities = [
   DistrictEntity, StreetEntity, CommunityEntity, GridEntity, ResidentEntity,
   SocialOrganizationEntity, OrganizationCommunityEntity, SocialWorkerEntity,
   ProgramEnablementEntity, ProgramEnablementChangeEntity, ProgramSettingEntity,
-  OutboxEvent, EventHandlingEntity, AccountEntity, RoleGrantEntity, RefreshTokenEntity, AuditLogEntity,
+  OutboxEventSchema, EventHandlingEntity, AccountEntity, RoleGrantEntity, RefreshTokenEntity, AuditLogEntity,
 ];

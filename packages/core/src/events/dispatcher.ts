@@ -1,14 +1,12 @@
+import semver from 'semver';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import type { DomainEvent, GongzhiPlugin, GongzhiServices, SubscriberDefinition } from '@gongzhi/plugin-sdk';
+import type { DomainEvent, GongzhiPlugin, GongzhiServices } from '@gongzhi/plugin-sdk';
+import { eventSubscriptions, type Subscription } from '../plugins/event-contracts';
 import type { Logger } from '../util/logger';
 import type { EventSource } from './event-bus';
 import { OUTBOX_COLUMNS, toDomainEvent, type OutboxRow } from './event-row';
 
-interface Handler {
-  id: string; // `<plugin>/<subscriber>`
-  plugin: string;
-  def: SubscriberDefinition;
-}
+type Handler = Subscription;
 
 export const MAX_ATTEMPTS = 5;
 
@@ -38,7 +36,7 @@ export class EventDispatcher {
     private readonly log: Logger,
     private readonly retryPollMs = 1000,
   ) {
-    this.handlers = plugins.flatMap((p) => (p.subscribers ?? []).map((def) => ({ id: `${p.name}/${def.name}`, plugin: p.name, def })));
+    this.handlers = eventSubscriptions(plugins);
     if (this.handlers.length) source.on((events) => this.track(this.dispatch(events)));
   }
 
@@ -74,7 +72,7 @@ export class EventDispatcher {
   private async dispatch(events: DomainEvent[]): Promise<void> {
     for (const e of events) {
       for (const h of this.handlers) {
-        if (h.def.event.name === e.name) await this.handle(h, e);
+        if (h.def.event.name === e.name && h.def.event.program === e.program) await this.handle(h, e);
       }
     }
   }
@@ -84,11 +82,11 @@ export class EventDispatcher {
     for (const h of this.handlers) {
       const rows = await this.orm.em.fork().execute<OutboxRow[]>(
         `select ${OUTBOX_COLUMNS} from outbox_event e
-         where e.seq is not null and e.name = ? and e.occurred_at > now() - interval '1 day'
+         where e.seq is not null and e.name = ? and e.program = ? and e.occurred_at > now() - interval '1 day'
            and not exists (select 1 from event_handling h where h.handler = ? and h.event_seq = e.seq
                            and (h.status <> 'RETRYING' or h.next_attempt_at > now()))
          order by e.seq limit 200`,
-        [h.def.event.name, h.id],
+        [h.def.event.name, h.def.event.program, h.id],
       );
       for (const r of rows) await this.handle(h, toDomainEvent(r));
     }
@@ -107,6 +105,11 @@ export class EventDispatcher {
           `select status, attempts from event_handling where handler = ? and event_seq = ? for update`, [h.id, e.id]);
         if (prev.status !== 'RETRYING') return;
         attempts = prev.attempts + 1;
+        // Written under an older (or newer) payload schema than the handler reads: keep it visible, do not guess.
+        if (!semver.satisfies(e.version, h.def.accepts)) {
+          attempts = MAX_ATTEMPTS;
+          throw new Error(`payload version ${e.version} of "${e.name}" is outside ${h.def.accepts}`);
+        }
         const enabled = this.isEnabled(h.plugin, e.districtId);
         if (enabled) await h.def.handle(e, { em: tx, ...this.services(tx) });
         await tx.execute(

@@ -87,7 +87,7 @@ export class Sequencer {
         ), base as (select coalesce(max(seq), 0) as s from outbox_event)
         update outbox_event o set seq = base.s + batch.n
         from batch, base where o.id = batch.id
-        returning o.seq::text as seq, o.name, o.program, o.district_id, o.street_id, o.community_id, o.payload, o.occurred_at`);
+        returning o.seq::text as seq, o.name, o.program, o.district_id, o.street_id, o.community_id, o.version, o.payload, o.occurred_at`);
     });
     if (rows.length) {
       rows.sort((a, b) => (BigInt(a.seq) < BigInt(b.seq) ? -1 : 1));

@@ -10,6 +10,7 @@ export class EventItem {
   @Field({ description: '游标，重连时传入 after / Cursor; pass as `after` when reconnecting' }) cursor!: string;
   @Field({ description: '事件名 / Event name, e.g. meal.delivered' }) name!: string;
   @Field({ description: '所属项目 / Program' }) program!: string;
+  @Field({ description: '载荷版本 / Payload schema version (semver) of the event definition' }) version!: string;
   @Field(() => GraphQLDateTimeISO) occurredAt!: Date;
   @Field(() => ID) districtId!: string;
   @Field(() => ID, { nullable: true }) streetId!: string | null;
@@ -49,7 +50,7 @@ export class EventFeedResolver {
     @Arg('programs', () => [String], { nullable: true }) _programs?: string[],
   ): EventItem {
     return {
-      cursor: e.id, name: e.name, program: e.program, occurredAt: e.occurredAt,
+      cursor: e.id, name: e.name, program: e.program, version: e.version, occurredAt: e.occurredAt,
       districtId: toGlobalId('District', e.districtId),
       streetId: e.streetId ? toGlobalId('Street', e.streetId) : null,
       communityId: e.communityId ? toGlobalId('Community', e.communityId) : null,

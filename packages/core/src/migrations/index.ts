@@ -1,8 +1,10 @@
 import { Migration20261122000000_core_tree } from './Migration20261122000000_core_tree';
 import { Migration20261122010000_identity } from './Migration20261122010000_identity';
+import { Migration20261202000000_event_version } from './Migration20261202000000_event_version';
 
-/** Core migrations in order; released ones are never edited. */
+/** Core migrations in order (tracked under their class names); released ones are never edited. */
 export const coreMigrations = [
-  { name: 'Migration20261122000000_core_tree', class: Migration20261122000000_core_tree },
-  { name: 'Migration20261122010000_identity', class: Migration20261122010000_identity },
+  Migration20261122000000_core_tree,
+  Migration20261122010000_identity,
+  Migration20261202000000_event_version,
 ];

@@ -3,12 +3,10 @@ import path from 'node:path';
 import semver from 'semver';
 import { isPlugin, type GongzhiPlugin } from '@gongzhi/plugin-sdk';
 
-export class PluginHostError extends Error {
-  constructor(message: string) {
-    super(message);
-    this.name = 'PluginHostError';
-  }
-}
+import { PluginHostError } from './plugin-host-error';
+import { eventSubscriptions } from './event-contracts';
+
+export { PluginHostError };
 
 /** Plugins installed in `dirs`: folders whose package.json says `"gongzhi": { "plugin": true }`. */
 export function discoverPlugins(dirs: string[]): GongzhiPlugin[] {
@@ -32,7 +30,8 @@ export function discoverPlugins(dirs: string[]): GongzhiPlugin[] {
 
 /**
  * Chooses the plugins to load and orders them by dependency. Refuses, with one message
- * naming the plugin and both versions, on an incompatible core, a missing dependency or a cycle.
+ * naming the plugin and both versions, on an incompatible core, a missing dependency or a
+ * cycle, and on event declarations that do not fit together (event-contracts.ts).
  */
 export function resolvePlugins(installed: GongzhiPlugin[], wanted: string[] | null, coreVersion: string): GongzhiPlugin[] {
   const byName = new Map<string, GongzhiPlugin>();
@@ -63,7 +62,9 @@ export function resolvePlugins(installed: GongzhiPlugin[], wanted: string[] | nu
       }
     }
   }
-  return topoSort(selected, new Set(names));
+  const ordered = topoSort(selected, new Set(names));
+  eventSubscriptions(ordered);
+  return ordered;
 }
 
 function topoSort(plugins: GongzhiPlugin[], loaded: Set<string>): GongzhiPlugin[] {

@@ -3,7 +3,7 @@ import { ProgramNotEnabledError, badInput, defineEvent, emit, type GongzhiPlugin
 import { ProgramEnablementChangeEntity, ProgramEnablementEntity } from '../entities';
 
 /** Tells every gateway to refresh its enablement cache (and dashboards to follow). */
-export const ProgramChanged = defineEvent<{ program: string; enabled: boolean; changedBy: string }>('platform.program.changed');
+export const ProgramChanged = defineEvent<{ program: string; enabled: boolean; changedBy: string }>('platform.program.changed', { program: 'core', version: '1.0.0' });
 
 /**
  * Which districts run which programs, cached in memory so the check on every plugin
@@ -58,7 +58,7 @@ export class ProgramService implements ProgramGate {
         current.changedAt = now;
       }
       tx.create(ProgramEnablementChangeEntity, { districtId, program, enabled, changedBy, changedAt: now });
-      emit(tx, 'core', ProgramChanged, { districtId }, { program, enabled, changedBy });
+      emit(tx, ProgramChanged, { districtId }, { program, enabled, changedBy });
       return current;
     });
     const set = this.enabled.get(districtId) ?? new Set<string>();

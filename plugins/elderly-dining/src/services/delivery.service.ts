@@ -7,7 +7,6 @@ import { DelivererKind, OrderMode, OrderStatus } from '../graphql/dining-enums.t
 import type { AssignDelivererInput, ConfirmDeliveryInput, ReportDeliveryFailedInput } from '../graphql/delivery.input';
 import { DeliveryFailed, MealDelivered } from '../events';
 import { perms } from '../permissions';
-import { PROGRAM } from '../program';
 import { elderScope, guard } from './access.service';
 import { diningNow } from './clock.service';
 import { loadCanteen, loadOrder } from './loaders.service';
@@ -88,7 +87,7 @@ export function confirmDelivery(ctx: GongzhiContext, input: ConfirmDeliveryInput
     const deliverer = delivererOf(order)!;
     order.status = OrderStatus.DELIVERED;
     order.deliveredAt = at;
-    emit(tem, PROGRAM, MealDelivered, scopeOf(order), {
+    emit(tem, MealDelivered, scopeOf(order), {
       orderId: order.id, canteenId: order.canteenId, elderResidentId: order.residentId, date: order.date, meal: order.meal,
       deliveredAt: at.toISOString(), deliverer,
     });
@@ -104,7 +103,7 @@ export function reportDeliveryFailed(ctx: GongzhiContext, input: ReportDeliveryF
     order.failureReason = input.reason;
     order.failureNote = note;
     const enrolment = await tem.findOne(DiningEnrolment, order.enrolmentId);
-    emit(tem, PROGRAM, DeliveryFailed, scopeOf(order), {
+    emit(tem, DeliveryFailed, scopeOf(order), {
       orderId: order.id, canteenId: order.canteenId, elderResidentId: order.residentId, date: order.date, meal: order.meal,
       communityId: order.communityId, reason: input.reason, note, livingAlone: enrolment?.livingAlone ?? false,
       deliverer: delivererOf(order),

@@ -76,7 +76,7 @@ export async function placeOrder(ctx: GongzhiContext, input: PlaceOrderInput): P
         priceFen, subsidyFen: subsidy.subsidyFen, payableFen: subsidy.payableFen, subsidyTier: subsidy.tier,
         placedBy, placedByAccountId: ctx.actor?.accountId ?? null, deliveryAddress,
       });
-      emit(tem, PROGRAM, OrderPlaced, scope, {
+      emit(tem, OrderPlaced, scope, {
         orderId: order.id, canteenId: canteen.id, elderResidentId: residentId, date, meal: input.meal,
         mode: input.mode, priceFen, subsidyFen: subsidy.subsidyFen, payableFen: subsidy.payableFen,
       });
@@ -85,7 +85,7 @@ export async function placeOrder(ctx: GongzhiContext, input: PlaceOrderInput): P
       await tem.flush();
       const seat = await takeSeat(tem, { canteenId: canteen.id, districtId: canteen.districtId, date, meal: input.meal, capacity: capacityOf(canteen, input.meal) });
       if (seat.used >= seat.capacity) {
-        emit(tem, PROGRAM, CapacityReached, { districtId: canteen.districtId, streetId: canteen.streetId, communityId: canteen.communityId },
+        emit(tem, CapacityReached, { districtId: canteen.districtId, streetId: canteen.streetId, communityId: canteen.communityId },
           { canteenId: canteen.id, date, meal: input.meal, capacity: seat.capacity });
         await tem.flush();
       }
@@ -111,7 +111,7 @@ export async function cancelOrder(ctx: GongzhiContext, globalId: string, reason?
     order.cancelledAt = diningNow();
     order.cancelReason = reason?.trim() || null;
     await releaseSeat(tem, order.canteenId, order.date, order.meal);
-    emit(tem, PROGRAM, OrderCancelled, { districtId: order.districtId, streetId: order.streetId, communityId: order.communityId }, {
+    emit(tem, OrderCancelled, { districtId: order.districtId, streetId: order.streetId, communityId: order.communityId }, {
       orderId: order.id, canteenId: order.canteenId, elderResidentId: order.residentId, date: order.date, meal: order.meal, reason: order.cancelReason,
     });
     await tem.flush();

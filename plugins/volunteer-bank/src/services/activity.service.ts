@@ -5,7 +5,6 @@ import { Volunteer } from '../entities/volunteer.entity';
 import { ActivityCategory, ActivityStatus, SignUpStatus } from '../graphql/enums.type';
 import { HoursVerified } from '../events';
 import { P } from '../permissions';
-import { PROGRAM } from '../program';
 import { isUniqueViolation, one } from './database.service';
 import { communityScope, guard } from './access.service';
 import { mustLoad } from './loader.service';
@@ -126,7 +125,7 @@ export async function loadSignUpWithActivity(ctx: GongzhiContext, signUpId: stri
 }
 
 export function emitHoursVerified(tx: EntityManager, activity: VolunteerActivity, s: ActivitySignUp, minutes: number, points: number): void {
-  emit(tx, PROGRAM, HoursVerified, volunteerScope(activity), {
+  emit(tx, HoursVerified, volunteerScope(activity), {
     signUpId: s.id, activityId: activity.id, volunteerId: s.volunteerId, minutes, points,
   });
 }

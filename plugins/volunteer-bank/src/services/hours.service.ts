@@ -5,7 +5,6 @@ import { Volunteer } from '../entities/volunteer.entity';
 import { LedgerUnit, SignUpStatus, TransferKind } from '../graphql/enums.type';
 import { StarLevelReached } from '../events';
 import { P } from '../permissions';
-import { PROGRAM } from '../program';
 import { settings } from '../settings';
 import { fingerprintOf, one } from './database.service';
 import { checkKey } from './idempotency.service';
@@ -35,7 +34,7 @@ export async function addVerifiedMinutes(tx: EntityManager, volunteer: Volunteer
     where id = ? returning star_level, verified_minutes`, [add, volunteer.id]);
   const before = starLevelFor(row!.verified_minutes - add);
   if (row!.star_level > before) {
-    emit(tx, PROGRAM, StarLevelReached, volunteerScope(volunteer), {
+    emit(tx, StarLevelReached, volunteerScope(volunteer), {
       volunteerId: volunteer.id, level: row!.star_level, verifiedHours: Math.floor(row!.verified_minutes / 60),
     });
   }

@@ -2,7 +2,6 @@ import { EntityManager, EventScope, GongzhiError, emit } from '@gongzhi/plugin-s
 import { PointsTransfer } from '../entities/transfer.entity';
 import { AccountKind, LedgerUnit, TransferKind } from '../graphql/enums.type';
 import { PointsCredited, PointsDebited } from '../events';
-import { PROGRAM } from '../program';
 import { all, one } from './database.service';
 
 export interface AccountRef {
@@ -110,7 +109,7 @@ export async function move(tx: EntityManager, spec: MoveSpec): Promise<PointsTra
       [spec.from, PointsDebited, transfer.fromBalanceAfter],
     ] as const) {
       if (ref.kind !== AccountKind.VOLUNTEER) continue;
-      emit(tx, PROGRAM, def, spec.scope, {
+      emit(tx, def, spec.scope, {
         transferId: transfer.id, accountId: ref.id, volunteerId: ref.volunteerId ?? null,
         amount: spec.amount, kind: spec.kind, balanceAfter: balance ?? 0,
       });

@@ -1,6 +1,6 @@
 import { DomainEvent, HandlerContext } from '@gongzhi/plugin-sdk';
 import { LedgerUnit, TransferKind } from '../graphql/enums.type';
-import { MealDeliveredPayload } from '../events';
+import type { MealDeliveredPayload } from '@gongzhi/plugin-sdk/contracts';
 import { settings } from '../settings';
 import { fingerprintOf, one } from './database.service';
 import { findTransferByKey, issuanceAccount, move, volunteerAccounts } from './ledger.service';

@@ -6,7 +6,6 @@ import { MicroWish } from '../entities/wish.entity';
 import { ClaimantKind, LedgerUnit, TransferKind, WishCategory } from '../graphql/enums.type';
 import { WishClaimed, WishFulfilled } from '../events';
 import { P } from '../permissions';
-import { PROGRAM } from '../program';
 import { settings } from '../settings';
 import { communityScope, guard } from './access.service';
 import { all, fingerprintOf, one } from './database.service';
@@ -80,7 +79,7 @@ export async function claimWish(ctx: GongzhiContext, c: Claim): Promise<MicroWis
       throw new ConflictError('心愿已被认领或已过期 / The wish is already claimed or has expired');
     }
     const claimed = tx.map(MicroWish, row);
-    emit(tx, PROGRAM, WishClaimed, wish, { wishId: wish.id, volunteerId: c.volunteerId, points: 0 });
+    emit(tx, WishClaimed, wish, { wishId: wish.id, volunteerId: c.volunteerId, points: 0 });
     return claimed;
   });
 }
@@ -124,7 +123,7 @@ export async function confirmWish(ctx: GongzhiContext, wishId: string, key: stri
       });
       await one(tx, 'update vb_wish set confirmation_transfer_id = ? where id = ? returning id', [transfer.id, wishId]);
       const confirmed = tx.map(MicroWish, { ...row, confirmation_transfer_id: transfer.id });
-      emit(tx, PROGRAM, WishFulfilled, wish, { wishId, volunteerId: volunteer.id, points: pointsPerWish });
+      emit(tx, WishFulfilled, wish, { wishId, volunteerId: volunteer.id, points: pointsPerWish });
       return { wish: confirmed, transfer };
     },
   });
