@@ -22,7 +22,8 @@ import { coreNodes } from './graphql/core-nodes';
 import { buildGatewaySchema } from './graphql/build-schema';
 import type { CoreContext, CoreServices } from './graphql/core-context';
 import { createContextFactory, handlerServices, refork } from './server/context';
-import { maskError } from './server/errors';
+import { errorFormatter } from './server/errors';
+import { databaseTrouble, serviceUnavailable } from './server/database-errors';
 import { requestLifecycle } from './server/request-lifecycle';
 import { graphiqlRouter } from './server/graphiql';
 import { dashboardRouter } from './server/dashboard';
@@ -42,7 +43,6 @@ import { applyAccessRules } from './security/access-guard';
 import { limitRules } from './security/limits';
 import { FallbackRateLimiter, MemoryRateLimiter, RedisRateLimiter, rateLimited, type RateLimiter } from './security/rate-limit';
 import Redis from 'ioredis';
-import { mutationAudit } from './security/mutation-audit';
 import { CORE_VERSION } from './version';
 
 export interface GatewayOptions {
@@ -172,7 +172,7 @@ export class Gateway {
       context: (caller, ip) => this.createContext({ caller, ip }),
       refork: (ctx) => refork(ctx, this.orm),
       beforeOperation: (ctx) => this.admit(ctx),
-      audit: (ctx, document, errors) => this.services.audit.write([...mutationAudit(ctx, document, errors), ...ctx.pendingAudit.splice(0)]),
+      audit: (entries) => this.services.audit.write(entries),
     });
 
     const requestPlugin = requestLifecycle({
@@ -182,7 +182,6 @@ export class Gateway {
       admit: (ctx) => this.admit(ctx),
       audit: (entries) => this.services.audit.write(entries),
     });
-    const log = this.log;
     this.apollo = new ApolloServer<CoreContext>({
       schema: this.schema,
       introspection: !production,
@@ -195,11 +194,7 @@ export class Gateway {
       validationRules: rules,
       parseOptions: { maxTokens: this.config.limits.tokens },
       includeStacktraceInErrorResponses: false,
-      formatError: (formatted, error) => {
-        const masked = maskError(formatted, error);
-        if (masked !== formatted) log.error('unexpected error', { requestId: masked.extensions?.requestId, error: String(error), stack: (error as Error)?.stack });
-        return masked;
-      },
+      formatError: errorFormatter(this.log),
       plugins: [
         // In-flight requests get half the shutdown budget; the rest is for the relay, ORM and database.
         ApolloServerPluginDrainHttpServer({ httpServer: this.httpServer, stopGracePeriodMillis: this.config.shutdownTimeoutMs / 2 }),
@@ -223,7 +218,9 @@ export class Gateway {
         context: async ({ req, res }) => {
           const requestId = (typeof req.headers['x-request-id'] === 'string' && /^[\w-]{1,64}$/.test(req.headers['x-request-id']) ? req.headers['x-request-id'] : randomUUID());
           res.setHeader('x-request-id', requestId);
-          const caller: Caller | null = await this.services.authenticator.authenticate(req.headers.authorization);
+          const caller: Caller | null = await this.services.authenticator.authenticate(req.headers.authorization).catch((e) => {
+            throw databaseTrouble(e) === 'unavailable' ? serviceUnavailable(requestId) : e;
+          });
           return this.createContext({ caller, requestId, ip: req.ip ?? null });
         },
       }),

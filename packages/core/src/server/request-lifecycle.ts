@@ -1,15 +1,18 @@
-import type { ApolloServerPlugin } from '@apollo/server';
+import type { ApolloServerPlugin, GraphQLRequestContextWillSendResponse } from '@apollo/server';
+import type { GraphQLError } from 'graphql';
 import type { CoreContext } from '../graphql/core-context';
 import type { AuditEntry } from '../security/audit';
 import type { Logger } from '../util/logger';
 import { sqlCounter } from '../db/orm';
-import { mutationAudit } from '../security/mutation-audit';
-import { beginTenantTransaction, endTenantTransaction } from '../security/tenant-transaction';
+import { beginTenantTransaction } from '../security/tenant-transaction';
+import { RETRY_AFTER_SECONDS, statusFor } from './database-errors';
+import { endOperation, operationAudit } from './operation-end';
 
 /**
  * One HTTP operation from start to end: rate limit, the tenant transaction around
- * execution, its commit, the audit entries, a log line (never the variables: they may
- * hold identity numbers and phones) and the SQL statement count header.
+ * execution, its COMMIT before the response exists (a failed commit replaces the
+ * result with a retryable error), the audit entries, a log line (never the variables:
+ * they may hold identity numbers and phones) and the SQL statement count header.
  */
 export function requestLifecycle(deps: {
   log: Logger;
@@ -20,26 +23,35 @@ export function requestLifecycle(deps: {
 }): ApolloServerPlugin<CoreContext> {
   return {
     async requestDidStart() {
+      let failure: GraphQLError | null = null;
       return {
         async didResolveOperation({ contextValue }) {
           await deps.admit(contextValue);
           await beginTenantTransaction(contextValue.em as never, contextValue.auth.districts, deps.rlsOff);
         },
+        async executionDidStart({ contextValue, response }) {
+          return {
+            async executionDidEnd(executionError) {
+              failure = await endOperation(contextValue, !executionError, deps.log);
+              if (!failure) return;
+              response.body = { kind: 'single', singleResult: { data: null, errors: [failure.toJSON()] } };
+              setHttp(response.http, statusFor(failure.extensions.retryable === true));
+            },
+          };
+        },
         async didEncounterErrors({ contextValue, errors }) {
           for (const e of errors) (e.extensions as Record<string, unknown>).requestId ??= contextValue.requestId;
         },
-        async willSendResponse({ response, contextValue, document, errors, operationName, operation }) {
+        async willSendResponse(rc) {
+          const { response, contextValue, document, errors, operationName, operation } = rc;
+          // Paths that never reached execution (limits, rate limit, a failed BEGIN) end here.
+          await endOperation(contextValue, false, deps.log);
           deps.log.debug('request', {
             requestId: contextValue.requestId, operation: operation?.operation, operationName,
             account: contextValue.actor?.accountId, errors: errors?.map((e) => e.extensions?.code ?? 'INTERNAL_SERVER_ERROR'),
           });
-          await endTenantTransaction(contextValue.em as never, true).catch(async (e) => {
-            deps.log.error('request transaction failed to commit', { requestId: contextValue.requestId, error: String(e) });
-            await endTenantTransaction(contextValue.em as never, false).catch(() => undefined);
-          });
-          if (document) {
-            await deps.audit([...mutationAudit(contextValue, document, errors ?? []), ...contextValue.pendingAudit.splice(0)]).catch(() => undefined);
-          }
+          if (document) await deps.audit(operationAudit(contextValue, document, errors ?? [], failure)).catch(() => undefined);
+          if (codes(rc).includes('SERVICE_UNAVAILABLE')) setHttp(response.http, 503);
           const store = deps.exposeSqlCount ? sqlCounter.getStore() : undefined;
           if (store) response.http.headers.set('x-sql-statements', String(store.count));
         },
@@ -47,3 +59,14 @@ export function requestLifecycle(deps: {
     },
   };
 }
+
+type Http = GraphQLRequestContextWillSendResponse<CoreContext>['response']['http'];
+
+/** The status, and Retry-After with a 503. */
+function setHttp(http: Http, status: number): void {
+  http.status = status;
+  if (status === 503) http.headers.set('retry-after', String(RETRY_AFTER_SECONDS));
+}
+
+const codes = ({ response }: GraphQLRequestContextWillSendResponse<CoreContext>): unknown[] =>
+  response.body.kind === 'single' ? (response.body.singleResult.errors ?? []).map((e) => e.extensions?.code) : [];

@@ -8,8 +8,11 @@ import {
 import type { Logger } from '../util/logger';
 import type { Caller } from '../identity/authenticator';
 import type { CoreContext } from '../graphql/core-context';
-import { beginTenantTransaction, endTenantTransaction } from '../security/tenant-transaction';
-import { isClientError } from './errors';
+import { beginTenantTransaction } from '../security/tenant-transaction';
+import type { GraphQLFormattedError } from 'graphql';
+import type { AuditEntry } from '../security/audit';
+import { errorFormatter } from './errors';
+import { endOperation, operationAudit } from './operation-end';
 import { sharedResult } from '../dashboard/shared-execution';
 
 /** Parsed and validated subscription documents, by text (re-subscribing skips both). */
@@ -60,7 +63,7 @@ export interface WebSocketOptions {
   /** The same caller with a fresh EntityManager (each event of a subscription). */
   refork(ctx: CoreContext): CoreContext;
   beforeOperation(ctx: CoreContext): Promise<void>;
-  audit(ctx: CoreContext, document: DocumentNode, errors: readonly GraphQLError[]): Promise<void>;
+  audit(entries: AuditEntry[]): Promise<void>;
 }
 
 interface Extra extends Record<PropertyKey, unknown> {
@@ -70,17 +73,30 @@ interface Extra extends Record<PropertyKey, unknown> {
   expiry?: NodeJS.Timeout;
 }
 
-/** Runs `fn` in the caller's tenant transaction (role + districts), as HTTP requests do. */
-async function inTenant<T>(ctx: CoreContext, fn: () => Promise<T> | T): Promise<T> {
+/**
+ * Runs `fn` in the caller's tenant transaction (role + districts), as HTTP requests do,
+ * and commits before anything is sent; a failed COMMIT answers its error instead.
+ */
+async function inTenant<T>(ctx: CoreContext, log: Logger, fn: () => Promise<T> | T): Promise<{ value: T; failure: null } | { value: null; failure: GraphQLError }> {
   await beginTenantTransaction(ctx.em as never, ctx.auth.districts);
+  let value: T;
   try {
-    const result = await fn();
-    await endTenantTransaction(ctx.em as never, true);
-    return result;
+    value = await fn();
   } catch (e) {
-    await endTenantTransaction(ctx.em as never, false).catch(() => undefined);
+    await endOperation(ctx, false, log);
     throw e;
   }
+  const failure = await endOperation(ctx, true, log);
+  return failure ? { value: null, failure } : { value, failure: null };
+}
+
+/** One operation's result and its audit entries, commit failure included. */
+async function executeAudited(ctx: CoreContext, args: ExecutionArgs, opts: WebSocketOptions): Promise<ExecutionResult> {
+  const { value, failure } = await inTenant(ctx, opts.log, () => execute(args));
+  const result: ExecutionResult = failure ? { data: null, errors: [failure] } : value;
+  const entries = operationAudit(ctx, args.document, result.errors ?? [], failure);
+  if (entries.length) await opts.audit(entries).catch(() => undefined);
+  return result;
 }
 
 /**
@@ -91,11 +107,9 @@ async function inTenant<T>(ctx: CoreContext, fn: () => Promise<T> | T): Promise<
 export function attachWebSocket(opts: WebSocketOptions) {
   const wss = new WebSocketServer({ server: opts.server, path: '/graphql', maxPayload: 64 * 1024 });
   const cache = new DocumentCache(opts.schema, opts.rules ?? specifiedRules, 1000, opts.maxTokens);
-  const mask = (e: GraphQLError): GraphQLError => {
-    if (isClientError(e)) return e;
-    opts.log.error('subscription error', { error: String(e.originalError ?? e) });
-    return new GraphQLError('Internal server error', { path: e.path, extensions: { code: 'INTERNAL_SERVER_ERROR' } });
-  };
+  // Same masking and log lines as HTTP; graphql-ws sends these as they are.
+  const format = errorFormatter(opts.log);
+  const mask = (e: GraphQLError): GraphQLError => format(e.toJSON(), e) as GraphQLFormattedError as GraphQLError;
   const disposable = useServer<Record<string, unknown> | undefined, Extra>(
     {
       schema: opts.schema,
@@ -133,15 +147,11 @@ export function attachWebSocket(opts: WebSocketOptions) {
           contextValue,
         };
       },
-      execute: async (args: ExecutionArgs) => {
-        const ctx = args.contextValue as CoreContext;
-        const result = await inTenant(ctx, () => execute(args));
-        await opts.audit(ctx, args.document, result.errors ?? []).catch(() => undefined);
-        return result;
-      },
+      execute: (args: ExecutionArgs) => executeAudited(args.contextValue as CoreContext, args, opts),
       subscribe: async (args: ExecutionArgs) => {
         const ctx = args.contextValue as CoreContext;
-        const source = await inTenant(ctx, () => createSourceEventStream(args));
+        const { value: source, failure } = await inTenant(ctx, opts.log, () => createSourceEventStream(args));
+        if (failure) return { errors: [failure] };
         if (!isAsyncIterable(source)) return source as ExecutionResult;
         const it = source[Symbol.asyncIterator]();
         const mapped: AsyncIterableIterator<ExecutionResult> = {
@@ -151,9 +161,7 @@ export function attachWebSocket(opts: WebSocketOptions) {
             // A shareable payload (a dashboard snapshot) is executed once for all its subscribers.
             const value = await sharedResult(args, r.value, async () => {
               const eventCtx = opts.refork(ctx);
-              const result = await inTenant(eventCtx, () => execute({ ...args, rootValue: r.value, contextValue: eventCtx }));
-              if (eventCtx.pendingAudit.length) await opts.audit(eventCtx, args.document, []).catch(() => undefined);
-              return result;
+              return executeAudited(eventCtx, { ...args, rootValue: r.value, contextValue: eventCtx }, opts);
             });
             return { value, done: false };
           },
