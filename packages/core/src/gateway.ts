@@ -12,6 +12,7 @@ import { createLogger, type Logger } from './util/logger';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './db/embedded-postgres';
 import { createOrm, sqlCounter } from './db/orm';
 import { runMigrations, type MigrationPackage } from './db/migrate';
+import { runStepOnce, schemaShape, withSetupLock } from './db/setup-lock';
 import { coreEntities } from './entities';
 import { coreMigrations } from './migrations';
 import { discoverPlugins, resolvePlugins } from './plugins/plugin-host';
@@ -102,8 +103,14 @@ export class Gateway {
     return this.schema;
   }
 
-  /** Database (embedded when no DATABASE_URL), ORM, and every package's pending migrations in dependency order. */
+  /** Database, ORM, then every package's pending migrations and the security set-up (under the set-up lock). */
   async migrate(): Promise<Record<string, string[]>> {
+    await this.openDatabase();
+    return withSetupLock(this.orm, () => this.applySetup());
+  }
+
+  /** The database (embedded when no DATABASE_URL) and the ORM; touches no table. */
+  private async openDatabase(): Promise<void> {
     const t0 = Date.now();
     if (!this.services) await this.prepareSchema();
     let url = this.config.databaseUrl;
@@ -115,9 +122,15 @@ export class Gateway {
     this.orm = await createOrm(url, [...coreEntities, ...this.plugins.flatMap((p) => p.entities ?? [])], this.config.dbPoolMax);
     this.fieldCrypto?.install(this.orm);
     this.migrationPackages = [{ name: 'core', migrations: coreMigrations }, ...this.plugins.map((p) => ({ name: p.name, migrations: p.migrations ?? [] }))];
+  }
+
+  /** Migrations in dependency order, then the security set-up unless its inputs are unchanged. Call under the set-up lock. */
+  private async applySetup(): Promise<Record<string, string[]>> {
     const applied = await runMigrations(this.orm, this.migrationPackages);
     if (Object.values(applied).flat().length) this.log.info('migrations applied', applied);
-    await applyTenantSecurity(this.orm);
+    // Re-applying would take an exclusive lock on every table (policies) while other gateways serve.
+    const inputs = { setup: applyTenantSecurity.toString(), tables: await schemaShape(this.orm) };
+    if (await runStepOnce(this.orm, 'tenant-security', inputs, () => applyTenantSecurity(this.orm))) this.log.info('security set-up applied');
     return applied;
   }
 
@@ -126,7 +139,7 @@ export class Gateway {
     await this.prepareSchema();
     const secrets = resolveSecrets(this.config, this.log);
     this.fieldCrypto = new FieldCrypto(secrets.dataKey);
-    await this.migrate();
+    await this.openDatabase();
     const tokens = new TokenService(secrets.jwtSecret, this.config);
     const audit = new AuditWriter(this.orm, this.log);
     Object.assign(this.services, {
@@ -135,9 +148,13 @@ export class Gateway {
       authenticator: new Authenticator(this.orm, tokens),
       identity: new IdentityService(this.orm, tokens, this.services.roles, audit, this.config),
     });
-    await this.services.programs.reload(this.orm.em);
+    // Gateways starting together take turns: the first migrates and seeds, the others find it done.
+    await withSetupLock(this.orm, async () => {
+      await this.applySetup();
+      await this.services.programs.reload(this.orm.em);
+      if (this.config.seedDemo) await seedDemo(this.orm, this.plugins, this.services, this.log);
+    });
     if (this.config.redisUrl) await this.useRedisRateLimits(this.config.redisUrl);
-    if (this.config.seedDemo) await seedDemo(this.orm, this.plugins, this.services, this.log);
 
     this.events = new LiveEvents(this.orm, this.config, this.plugins, handlerServices(this.services), (p, d) => this.services.programs.isEnabled(p, d), this.log);
     this.createContext = createContextFactory(this.orm, this.services, this.events.streamer);
