@@ -182,7 +182,7 @@ export class DashboardService {
       name: node.name,
       residentCount,
       careTagCounts,
-      sections: sections.map((p, i) => ({ program: p.name, title: p.dashboard!.title, figures: figures[i] })),
+      sections: sections.map((p, i) => ({ program: p.name, title: p.dashboard!.title, figures: figures[i].map((f) => ({ ...f, unit: f.unit ?? 'count' })) })),
       cursor,
       computedAt,
       version: ++f.version,

@@ -1,13 +1,27 @@
-import { Field, Float, ID, Int, ObjectType } from 'type-graphql';
+import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { GraphQLDateTimeISO } from 'graphql-scalars';
 import { I18nText } from '../graphql/platform.type';
 import { CareTagCount } from '../graphql/stats.type';
 
+/** The SDK's `DashboardUnit` values; GraphQL shows them upper-case. */
+export enum DashboardUnitEnum { COUNT = 'count', PERCENT = 'percent', HOURS = 'hours', FEN = 'fen' }
+registerEnumType(DashboardUnitEnum, {
+  name: 'DashboardUnit',
+  description: '看板数字的单位 / Unit of a dashboard figure',
+  valuesConfig: {
+    COUNT: { description: '个数 / A plain number' },
+    PERCENT: { description: '百分比（0–100）/ Percent, 0–100' },
+    HOURS: { description: '小时 / Hours' },
+    FEN: { description: '金额（分；显示为元）/ Money in fen, shown in yuan' },
+  },
+});
+
 @ObjectType({ description: '看板数字 / One figure of a dashboard section' })
 export class DashboardFigureItem {
   @Field() key!: string;
-  @Field(() => I18nText) label!: I18nText;
-  @Field(() => Float) value!: number;
+  @Field(() => I18nText, { description: '名称（不含单位）/ Label, without the unit' }) label!: I18nText;
+  @Field(() => Float, { description: '数值，单位见 unit / The number, in `unit`' }) value!: number;
+  @Field(() => DashboardUnitEnum) unit!: DashboardUnitEnum;
 }
 
 @ObjectType({ description: '项目看板栏目 / The section a program adds to the dashboard' })
@@ -28,4 +42,12 @@ export class DashboardSnapshot {
   @Field({ description: '已计入的最后事件游标 / Cursor of the last event the figures include' }) cursor!: string;
   @Field(() => GraphQLDateTimeISO) computedAt!: Date;
   @Field(() => Int, { description: '该节点第几次计算 / Computation number for this node' }) version!: number;
+}
+
+@ObjectType({ description: '可打开看板的辖区节点 / A district, street or community whose dashboard the caller may open' })
+export class DashboardNodeRef {
+  @Field(() => ID) id!: string;
+  @Field({ description: 'DISTRICT, STREET or COMMUNITY' }) level!: string;
+  @Field() name!: string;
+  @Field(() => ID, { nullable: true, description: '上级节点 / The parent node' }) parent!: string | null;
 }

@@ -1,7 +1,10 @@
-import { Arg, ID, Resolver, Root, Subscription } from 'type-graphql';
+import { Arg, Ctx, ID, Query, Resolver, Root, Subscription } from 'type-graphql';
 import { NotFoundError, Requires } from '@gongzhi/plugin-sdk';
 import { treeFilter } from '../services/tree.service';
-import { DashboardSnapshot } from '../dashboard/dashboard.type';
+import { DashboardNodeRef, DashboardSnapshot } from '../dashboard/dashboard.type';
+import { dashboardNodes } from '../dashboard/dashboard-nodes.service';
+import { P } from '../identity/core-permissions';
+import { em } from './load';
 import type { DashboardNode } from '../dashboard/dashboard.service';
 import type { CoreContext } from './core-context';
 
@@ -27,6 +30,14 @@ async function dashboardNode(ctx: CoreContext, globalId: string): Promise<Dashbo
 
 @Resolver()
 export class DashboardResolver {
+  @Query(() => [DashboardNodeRef], {
+    description: '可打开看板的区、街道、社区（看板页的选择器）/ Districts, streets and communities whose dashboard the caller may open',
+  })
+  @Requires(P['events:read'])
+  dashboardNodes(@Ctx() ctx: CoreContext): Promise<DashboardNodeRef[]> {
+    return dashboardNodes(em(ctx), ctx.auth.scopeFilter(P['events:read']));
+  }
+
   @Requires('core:events:read')
   @Subscription(() => DashboardSnapshot, {
     description: '实时看板：当前快照，之后每次变化（同一节点的订阅者共享一次计算）/ Live figures of a node: the current snapshot, then one after changes (computed once per node, shared)',

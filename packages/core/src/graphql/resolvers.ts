@@ -6,12 +6,12 @@ import { CommunityResolver } from './community.resolver';
 import { GridResolver } from './grid.resolver';
 import { ResidentResolver } from './resident.resolver';
 import { SocialOrganizationResolver, SocialWorkerResolver } from './organization.resolver';
-import { TreeStatsResolver } from './stats.type';
+import { CareTagCountResolver, TreeStatsResolver } from './stats.type';
 import { EventFeedResolver } from './event-feed.resolver';
 import { IdentityResolver } from './identity.resolver';
 import { DashboardResolver } from './dashboard.resolver';
 
 export const coreResolvers = [
   NodeResolver, PlatformResolver, DistrictProgramsResolver, DistrictResolver, StreetResolver, CommunityResolver,
-  GridResolver, ResidentResolver, SocialOrganizationResolver, SocialWorkerResolver, TreeStatsResolver, EventFeedResolver, DashboardResolver, IdentityResolver,
+  GridResolver, ResidentResolver, SocialOrganizationResolver, SocialWorkerResolver, TreeStatsResolver, CareTagCountResolver, EventFeedResolver, DashboardResolver, IdentityResolver,
 ] as const;

@@ -1,5 +1,6 @@
 import { Ctx, Field, FieldResolver, Int, ObjectType, Resolver, Root } from 'type-graphql';
-import { AsParent, CareTag } from '@gongzhi/plugin-sdk';
+import { AsParent, CARE_TAG_LABELS, CareTag } from '@gongzhi/plugin-sdk';
+import { I18nText } from './platform.type';
 import { StatsService } from '../services/stats.service';
 import type { TreeLevel } from '../services/tree.service';
 import type { CoreContext } from './core-context';
@@ -8,6 +9,15 @@ import type { CoreContext } from './core-context';
 export class CareTagCount {
   @Field(() => CareTag) tag!: CareTag;
   @Field(() => Int) count!: number;
+}
+
+@Resolver(() => CareTagCount)
+export class CareTagCountResolver {
+  @FieldResolver(() => I18nText, { description: '标签名称 / The tag in both languages' })
+  @AsParent()
+  label(@Root() c: CareTagCount): I18nText {
+    return CARE_TAG_LABELS[c.tag];
+  }
 }
 
 /** Figures for one node of the tree; each field is one grouped SQL query per level per request. */

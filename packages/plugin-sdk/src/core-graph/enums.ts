@@ -1,4 +1,5 @@
 import { registerEnumType } from 'type-graphql';
+import { describe, type I18n } from '../i18n';
 
 export enum StreetKind { STREET = 'STREET', TOWN = 'TOWN' }
 export enum CommunityKind { URBAN = 'URBAN', RURAL = 'RURAL' }
@@ -23,20 +24,22 @@ export enum EmployerKind { SOCIAL_ORGANIZATION = 'SOCIAL_ORGANIZATION', COMMUNIT
 registerEnumType(StreetKind, { name: 'StreetKind', description: '街道或乡镇 / Street office or town', valuesConfig: { STREET: { description: '街道' }, TOWN: { description: '乡镇' } } });
 registerEnumType(CommunityKind, { name: 'CommunityKind', description: '社区或村 / Urban community or village', valuesConfig: { URBAN: { description: '社区' }, RURAL: { description: '村' } } });
 registerEnumType(Gender, { name: 'Gender', description: '性别 / Gender' });
+/** Care tags in both languages: the enum's descriptions and the labels dashboards show. */
+export const CARE_TAG_LABELS: Record<CareTag, I18n> = {
+  ELDERLY_60: { zh: '60岁以上老人', en: 'Aged 60+' },
+  ELDERLY_80: { zh: '80岁以上高龄老人', en: 'Aged 80+' },
+  LIVING_ALONE: { zh: '独居', en: 'Living alone' },
+  EMPTY_NEST: { zh: '空巢', en: 'Empty nest' },
+  DISABLED: { zh: '残疾', en: 'Disabled' },
+  LOW_INCOME: { zh: '低保', en: 'Minimum living allowance' },
+  EXTREME_POVERTY: { zh: '特困', en: 'Extreme poverty' },
+  CHILD_IN_DIFFICULTY: { zh: '困境儿童', en: 'Child in difficulty' },
+  VETERAN: { zh: '退役军人', en: 'Veteran' },
+};
 registerEnumType(CareTag, {
   name: 'CareTag',
   description: '关爱标签 / Care tag',
-  valuesConfig: {
-    ELDERLY_60: { description: '60岁以上老人 / Aged 60+' },
-    ELDERLY_80: { description: '80岁以上高龄老人 / Aged 80+' },
-    LIVING_ALONE: { description: '独居 / Living alone' },
-    EMPTY_NEST: { description: '空巢 / Empty nest' },
-    DISABLED: { description: '残疾 / Disabled' },
-    LOW_INCOME: { description: '低保 / Minimum living allowance' },
-    EXTREME_POVERTY: { description: '特困 / Extreme poverty' },
-    CHILD_IN_DIFFICULTY: { description: '困境儿童 / Child in difficulty' },
-    VETERAN: { description: '退役军人 / Veteran' },
-  },
+  valuesConfig: Object.fromEntries(Object.entries(CARE_TAG_LABELS).map(([k, l]) => [k, { description: describe(l) }])),
 });
 registerEnumType(OrgRegistration, { name: 'OrgRegistration', description: '登记或备案 / Registered or filed', valuesConfig: { REGISTERED: { description: '登记' }, FILED: { description: '备案' } } });
 registerEnumType(OrgCategory, {

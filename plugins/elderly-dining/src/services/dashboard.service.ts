@@ -34,9 +34,9 @@ export async function diningFigures(em: EntityManager, node: ScopeNode): Promise
   return [
     { key: 'mealsToday', label: { zh: '今日订餐', en: 'Meals today' }, value: orders.meals },
     { key: 'deliveredToday', label: { zh: '今日已送达', en: 'Delivered today' }, value: orders.delivered },
-    { key: 'capacityUsedPercent', label: { zh: '今日供餐能力使用率（%）', en: 'Capacity used today (%)' },
+    { key: 'capacityUsedPercent', label: { zh: '今日供餐能力使用率', en: 'Capacity used today' }, unit: 'percent',
       value: seats.capacity > 0 ? Math.round((seats.used / seats.capacity) * 1000) / 10 : 0 },
-    { key: 'subsidyThisMonthFen', label: { zh: '本月补贴（分）', en: 'Subsidy this month (fen)' }, value: orders.subsidy },
+    { key: 'subsidyThisMonthFen', label: { zh: '本月补贴', en: 'Subsidy this month' }, unit: 'fen', value: orders.subsidy },
   ];
 }
 

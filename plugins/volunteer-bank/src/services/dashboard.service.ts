@@ -20,7 +20,7 @@ export async function volunteerFigures(em: EntityManager, node: ScopeNode | Tree
   [...v.params, ...a.params, ...v.params, ...w.params]);
   return [
     { key: 'volunteers', label: { zh: '注册志愿者', en: 'Registered volunteers' }, value: row!.volunteers },
-    { key: 'hoursThisMonth', label: { zh: '本月服务时长（小时）', en: 'Verified hours this month' }, value: Math.round((row!.minutes / 60) * 10) / 10 },
+    { key: 'hoursThisMonth', label: { zh: '本月服务时长', en: 'Verified hours this month' }, unit: 'hours', value: Math.round((row!.minutes / 60) * 10) / 10 },
     { key: 'pointsInCirculation', label: { zh: '流通积分', en: 'Points in circulation' }, value: row!.points },
     { key: 'openWishes', label: { zh: '待实现微心愿', en: 'Open micro-wishes' }, value: row!.wishes },
   ];
