@@ -39,7 +39,7 @@ import { IdentityService } from './identity/identity.service';
 import { AuditWriter } from './security/audit';
 import { resolveSecrets } from './security/secrets';
 import { FieldCrypto } from './security/field-crypto';
-import { applyTenantSecurity } from './security/tenant-security';
+import { applyTenantSecurity, tenantPolicy } from './security/tenant-security';
 import { applyAccessRules } from './security/access-guard';
 import { limitRules } from './security/limits';
 import { FallbackRateLimiter, MemoryRateLimiter, RedisRateLimiter, rateLimited, type RateLimiter } from './security/rate-limit';
@@ -129,7 +129,7 @@ export class Gateway {
     const applied = await runMigrations(this.orm, this.migrationPackages);
     if (Object.values(applied).flat().length) this.log.info('migrations applied', applied);
     // Re-applying would take an exclusive lock on every table (policies) while other gateways serve.
-    const inputs = { setup: applyTenantSecurity.toString(), tables: await schemaShape(this.orm) };
+    const inputs = { setup: applyTenantSecurity.toString(), policy: tenantPolicy('district_id'), tables: await schemaShape(this.orm) };
     if (await runStepOnce(this.orm, 'tenant-security', inputs, () => applyTenantSecurity(this.orm))) this.log.info('security set-up applied');
     return applied;
   }

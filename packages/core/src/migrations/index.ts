@@ -1,10 +1,12 @@
 import { Migration20261122000000_core_tree } from './Migration20261122000000_core_tree';
 import { Migration20261122010000_identity } from './Migration20261122010000_identity';
 import { Migration20261202000000_event_version } from './Migration20261202000000_event_version';
+import { Migration20261202010000_rls_once_per_statement } from './Migration20261202010000_rls_once_per_statement';
 
 /** Core migrations in order (tracked under their class names); released ones are never edited. */
 export const coreMigrations = [
   Migration20261122000000_core_tree,
   Migration20261122010000_identity,
   Migration20261202000000_event_version,
+  Migration20261202010000_rls_once_per_statement,
 ];
