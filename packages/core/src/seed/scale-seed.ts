@@ -2,8 +2,19 @@ import { randomUUID } from 'node:crypto';
 import { chineseName, rng } from './people-generator';
 import { IdNumbers, scalePerson } from './scale-people';
 
+export interface ScaleShape {
+  name: string;
+  divisionCode: string;
+  streets: readonly { name: string; kind: 'STREET' | 'TOWN'; communities: number }[];
+  grids: number;
+  households: number;
+  residents: number;
+  organizations: number;
+  socialWorkers: number;
+}
+
 /** What a district of 天元区's size has (株洲市天元区, 2020 census and civil-affairs figures). */
-export const TIANYUAN = {
+export const TIANYUAN: ScaleShape = {
   name: '天元区',
   divisionCode: '430211',
   streets: [
@@ -17,9 +28,7 @@ export const TIANYUAN = {
   residents: 402_809,
   organizations: 1_100,
   socialWorkers: 705,
-} as const;
-
-export type ScaleShape = Omit<typeof TIANYUAN, 'streets'> & { streets: readonly { name: string; kind: string; communities: number }[] };
+};
 
 /** The few SQL calls the seed needs (a `pg` client or pool fits). */
 export interface SqlRunner {
