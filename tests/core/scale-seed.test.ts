@@ -1,6 +1,6 @@
 import { Client } from 'pg';
 import { createTestGateway, type TestGateway } from '@gongzhi/testing';
-import { fieldCrypto } from '@gongzhi/core/src/security/field-crypto';
+import { FieldCrypto } from '@gongzhi/core/src/security/field-crypto';
 import { TIANYUAN, allocate, seedScale, type ScaleShape } from '@gongzhi/core/src/seed/scale-seed';
 
 const SMALL: ScaleShape = {
@@ -33,7 +33,7 @@ test('allocation adds up exactly at Tianyuan scale', () => {
 
 test('builds the shape exactly, with valid-looking unique identity numbers stored encrypted, and restores indexes and keys', async () => {
   const before = await structures();
-  const res = await seedScale(db, fieldCrypto, SMALL);
+  const res = await seedScale(db, FieldCrypto.of(gw.orm.em), SMALL);
   expect(await structures()).toEqual(before);
   const [c] = await gw.sql(`select
       (select count(*) from street where district_id = $1)::int as streets,
@@ -43,7 +43,7 @@ test('builds the shape exactly, with valid-looking unique identity numbers store
       (select count(*) from resident where district_id = $1)::int as residents,
       (select count(distinct id_number_hash) from resident where district_id = $1)::int as distinct_ids,
       (select count(*) from resident where district_id = $1 and grid_id is null)::int as without_grid,
-      (select count(*) from resident where district_id = $1 and id_number not like 'v1:%')::int as plaintext,
+      (select count(*) from resident where district_id = $1 and id_number not like 'v_:%')::int as plaintext,
       (select count(*) from resident where district_id = $1 and 'ELDERLY_60' = any(care_tags))::int as elderly,
       (select count(*) from social_organization where district_id = $1)::int as organizations,
       (select count(*) from social_worker where district_id = $1)::int as workers,

@@ -3,7 +3,7 @@ import { Client } from 'pg';
 import { loadConfig } from '../config/config';
 import { Gateway } from '../gateway';
 import { resolveSecrets } from '../security/secrets';
-import { fieldCrypto } from '../security/field-crypto';
+import { FieldCrypto } from '../security/field-crypto';
 import { createLogger } from '../util/logger';
 import { TIANYUAN, seedScale } from '../seed/scale-seed';
 
@@ -16,7 +16,7 @@ async function main(): Promise<void> {
   const config = { ...loadConfig(), seedDemo: false };
   const gateway = new Gateway({ config });
   try {
-    fieldCrypto.configure(resolveSecrets(config, createLogger('warn')).dataKey);
+    const cipher = new FieldCrypto(resolveSecrets(config, createLogger('warn')).dataKey);
     await gateway.migrate();
     const url = gateway.orm.config.get('clientUrl') as string;
     const db = new Client({ connectionString: url });
@@ -27,7 +27,7 @@ async function main(): Promise<void> {
         process.stdout.write(`${TIANYUAN.name} (${TIANYUAN.divisionCode}) is already seeded\n`);
         return;
       }
-      const res = await seedScale(db, fieldCrypto);
+      const res = await seedScale(db, cipher);
       process.stdout.write(`${JSON.stringify(res)}\n`);
     } finally {
       await db.end();
