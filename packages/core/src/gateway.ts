@@ -42,6 +42,7 @@ import { FieldCrypto } from './security/field-crypto';
 import { applyTenantSecurity, tenantPolicy } from './security/tenant-security';
 import { applyAccessRules } from './security/access-guard';
 import { limitRules } from './security/limits';
+import { noUnstorableText } from './security/input-text';
 import { FallbackRateLimiter, MemoryRateLimiter, RedisRateLimiter, rateLimited, type RateLimiter } from './security/rate-limit';
 import Redis from 'ioredis';
 import { CORE_VERSION } from './version';
@@ -181,7 +182,7 @@ export class Gateway {
     app.disable('x-powered-by');
     this.httpServer = http.createServer(app);
     const production = this.config.mode === 'production';
-    const rules = limitRules(this.config.limits, this.config.pageSizeDefault);
+    const rules = [...limitRules(this.config.limits, this.config.pageSizeDefault), noUnstorableText];
     this.ws = attachWebSocket({
       server: this.httpServer, schema: this.schema, log: this.log, initTimeoutMs: this.config.wsInitTimeoutMs,
       rules, maxTokens: this.config.limits.tokens,

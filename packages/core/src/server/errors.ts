@@ -26,7 +26,7 @@ export function isClientError(error: unknown): boolean {
 export function maskError(formatted: GraphQLFormattedError, error: unknown, requestId?: string): GraphQLFormattedError {
   // Apollo re-labels every validation error; keep the code of our limit rules.
   const original = (error as GraphQLError)?.originalError as GraphQLError | undefined;
-  if (original?.extensions?.code === 'QUERY_TOO_COMPLEX') return { ...formatted, extensions: { ...formatted.extensions, ...original.extensions } };
+  if (original?.extensions?.code === 'QUERY_TOO_COMPLEX' || original?.extensions?.code === 'BAD_USER_INPUT') return { ...formatted, extensions: { ...formatted.extensions, ...original.extensions } };
   if (isClientError(error)) return formatted;
   const id = requestId ?? (formatted.extensions?.requestId as string | undefined);
   // A database that is away is the service's trouble, not the client's: retry later.

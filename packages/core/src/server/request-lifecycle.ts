@@ -5,6 +5,7 @@ import type { AuditEntry } from '../security/audit';
 import type { Logger } from '../util/logger';
 import { sqlCounter } from '../db/orm';
 import { beginTenantTransaction } from '../security/tenant-transaction';
+import { checkVariableText } from '../security/input-text';
 import { RETRY_AFTER_SECONDS, statusFor } from './database-errors';
 import { endOperation, operationAudit } from './operation-end';
 
@@ -25,7 +26,9 @@ export function requestLifecycle(deps: {
     async requestDidStart() {
       let failure: GraphQLError | null = null;
       return {
-        async didResolveOperation({ contextValue }) {
+        async didResolveOperation({ contextValue, request }) {
+          const bad = checkVariableText(request.variables);
+          if (bad) throw Object.assign(bad, { extensions: { ...bad.extensions, http: { status: 400 } } });
           await deps.admit(contextValue);
           await beginTenantTransaction(contextValue.em as never, contextValue.auth.districts, deps.rlsOff);
         },

@@ -9,6 +9,7 @@ import type { Logger } from '../util/logger';
 import type { Caller } from '../identity/authenticator';
 import type { CoreContext } from '../graphql/core-context';
 import { beginTenantTransaction } from '../security/tenant-transaction';
+import { checkVariableText } from '../security/input-text';
 import type { GraphQLFormattedError } from 'graphql';
 import type { AuditEntry } from '../security/audit';
 import { errorFormatter } from './errors';
@@ -22,6 +23,7 @@ export class DocumentCache {
   misses = 0;
   constructor(
     private readonly schema: GraphQLSchema,
+    /** In addition to graphql's specified rules, as Apollo's `validationRules`. */
     private readonly rules: readonly ValidationRule[],
     private readonly max = 1000,
     private readonly maxTokens?: number,
@@ -42,7 +44,7 @@ export class DocumentCache {
       return [new GraphQLError(err.message, { source: err.source, positions: err.positions, extensions: { code: 'GRAPHQL_PARSE_FAILED' } })];
     }
     // Same codes as over HTTP: limit rules keep theirs, the rest are validation failures.
-    const errors = validate(this.schema, doc, this.rules).map((err) =>
+    const errors = validate(this.schema, doc, [...specifiedRules, ...this.rules]).map((err) =>
       err.extensions?.code ? err : new GraphQLError(err.message, { nodes: err.nodes, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }));
     if (errors.length) return errors;
     if (this.docs.size >= this.max) this.docs.delete(this.docs.keys().next().value!);
@@ -106,7 +108,7 @@ async function executeAudited(ctx: CoreContext, args: ExecutionArgs, opts: WebSo
  */
 export function attachWebSocket(opts: WebSocketOptions) {
   const wss = new WebSocketServer({ server: opts.server, path: '/graphql', maxPayload: 64 * 1024 });
-  const cache = new DocumentCache(opts.schema, opts.rules ?? specifiedRules, 1000, opts.maxTokens);
+  const cache = new DocumentCache(opts.schema, opts.rules ?? [], 1000, opts.maxTokens);
   // Same masking and log lines as HTTP; graphql-ws sends these as they are.
   const format = errorFormatter(opts.log);
   const mask = (e: GraphQLError): GraphQLError => format(e.toJSON(), e) as GraphQLFormattedError as GraphQLError;
@@ -133,6 +135,8 @@ export function attachWebSocket(opts: WebSocketOptions) {
       onSubscribe: async (ctx, _id, payload) => {
         const doc = cache.get(payload.query);
         if (!(doc as DocumentNode).kind) return doc as readonly GraphQLError[];
+        const bad = checkVariableText(payload.variables);
+        if (bad) return [bad];
         const contextValue = opts.context(ctx.extra.caller ?? null, ctx.extra.request.socket.remoteAddress ?? null);
         try {
           await opts.beforeOperation(contextValue);
