@@ -37,6 +37,7 @@ import { TokenService } from './identity/tokens';
 import { Authenticator, type Caller } from './identity/authenticator';
 import { IdentityService } from './identity/identity.service';
 import { AuditWriter } from './security/audit';
+import { createFirstAdmin } from './identity/first-admin';
 import { resolveSecrets } from './security/secrets';
 import { FieldCrypto } from './security/field-crypto';
 import { applyTenantSecurity, tenantPolicy } from './security/tenant-security';
@@ -154,6 +155,7 @@ export class Gateway {
       await this.applySetup();
       await this.services.programs.reload(this.orm.em);
       if (this.config.seedDemo) await seedDemo(this.orm, this.plugins, this.services, this.log);
+      if (this.config.initialAdmin) await this.createInitialAdmin(this.config.initialAdmin, audit);
     });
     if (this.config.redisUrl) await this.useRedisRateLimits(this.config.redisUrl);
 
@@ -175,6 +177,13 @@ export class Gateway {
     this.timings.readyMs = Date.now() - t0;
     this.log.info('gateway ready', { url: this.url, plugins: this.plugins.map((p) => `${p.name}@${p.version}`), ms: this.timings.readyMs });
     return this;
+  }
+
+  /** GONGZHI_INITIAL_ADMIN_*: the first platform admin of a fresh database; ignored once one exists. */
+  private async createInitialAdmin(admin: NonNullable<Config['initialAdmin']>, audit: AuditWriter): Promise<void> {
+    const result = await createFirstAdmin(this.orm, audit, admin, 'environment');
+    if (result.created) this.log.info('initial platform admin created', { accountId: result.accountId });
+    else if (result.reason !== 'admin-exists') throw new Error(`GONGZHI_INITIAL_ADMIN_USERNAME: ${result.message}`);
   }
 
   private async listen(): Promise<void> {

@@ -1,4 +1,6 @@
 import path from 'node:path';
+import { BadUserInputError } from '@gongzhi/plugin-sdk';
+import { checkCredentials } from '../identity/passwords';
 
 /** Gateway configuration, read once from the environment and validated. */
 export interface Config {
@@ -49,6 +51,8 @@ export interface Config {
   dashboardIntervalMs: number;
   /** Every gateway reads missed events from the outbox at least this often (the safety net under the engine). */
   eventPollMs: number;
+  /** Created as platform admin at start when no platform admin exists (first start of a production database). */
+  initialAdmin: { username: string; password: string } | null;
 }
 
 export const repoRoot = path.resolve(__dirname, '../../../..');
@@ -172,6 +176,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     eventEngine: oneOf('GONGZHI_EVENT_ENGINE', ['memory', 'postgres', 'redis'] as const, env.REDIS_URL ? 'redis' : 'memory'),
     dashboardIntervalMs: int('GONGZHI_DASHBOARD_INTERVAL_MS', 1000, 50, 600_000),
     eventPollMs: int('GONGZHI_EVENT_POLL_MS', 1000, 50, 600_000),
+    initialAdmin: null,
   };
   if (config.eventEngine === 'redis' && !env.REDIS_URL) problems.push('GONGZHI_EVENT_ENGINE=redis needs REDIS_URL');
   if (config.unsafeServiceChecksOff && mode === 'production') problems.push('GONGZHI_UNSAFE_SERVICE_CHECKS_OFF cannot be used in production');
@@ -181,6 +186,28 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     if (!config.jwtSecret) problems.push('GONGZHI_JWT_SECRET is required in production');
     if (!config.dataKey) problems.push('GONGZHI_DATA_KEY is required in production');
   }
+  config.initialAdmin = initialAdmin(env, problems);
   if (problems.length) throw new ConfigError(problems);
   return { ...config, ...overrides };
+}
+
+/** GONGZHI_INITIAL_ADMIN_USERNAME/_PASSWORD: both or neither, held to the account rules (the value is never echoed). */
+function initialAdmin(env: Env, problems: string[]): Config['initialAdmin'] {
+  const username = env.GONGZHI_INITIAL_ADMIN_USERNAME || '';
+  const password = env.GONGZHI_INITIAL_ADMIN_PASSWORD || '';
+  if (!username && !password) return null;
+  if (!username || !password) {
+    problems.push('GONGZHI_INITIAL_ADMIN_USERNAME and GONGZHI_INITIAL_ADMIN_PASSWORD must be set together');
+    return null;
+  }
+  try {
+    checkCredentials(username, password);
+  } catch (e) {
+    if (!(e instanceof BadUserInputError)) throw e;
+    for (const p of e.extensions.fields as { field: string; message: string }[]) {
+      problems.push(`GONGZHI_INITIAL_ADMIN_${p.field.toUpperCase()} ${p.message}`);
+    }
+    return null;
+  }
+  return { username, password };
 }

@@ -4,7 +4,7 @@ import { ConflictError, ForbiddenError, InputCheck, NotFoundError, Unauthenticat
 import type { Config } from '../config/config';
 import { AccountEntity, CommunityEntity, DistrictEntity, GridEntity, RefreshTokenEntity, RoleGrantEntity, SocialOrganizationEntity, StreetEntity } from '../entities';
 import type { AuditWriter } from '../security/audit';
-import { checkPasswordPolicy, decoyHash, hashPassword, verifyPassword } from './passwords';
+import { USERNAME_RULE, checkPasswordPolicy, decoyHash, hashPassword, verifyPassword } from './passwords';
 import { hashRefresh, type TokenService } from './tokens';
 import type { RoleRegistry } from './roles';
 import type { GrantAuthorizer } from './authorizer';
@@ -113,7 +113,7 @@ export class IdentityService {
 
   async createAccount(input: { username: string; displayName: string; password?: string | null; externalSubject?: string | null; residentId?: string | null }): Promise<AccountEntity> {
     new InputCheck()
-      .check(/^[a-z0-9._-]{3,40}$/.test(input.username), 'input.username', 'must be 3–40 lowercase letters, digits, dot, dash or underscore')
+      .check(USERNAME_RULE.pattern.test(input.username), 'input.username', USERNAME_RULE.message)
       .text('input.displayName', input.displayName, { max: 40 })
       .done();
     if (input.password != null) checkPasswordPolicy(input.password, input.username, 'input.password');

@@ -19,6 +19,9 @@ export async function verifyPassword(stored: string | null, password: string): P
 let decoy: Promise<string> | null = null;
 export const decoyHash = (): Promise<string> => (decoy ??= hashPassword('decoy-password-not-used-1'));
 
+/** Usernames: what every account, the first platform admin included, must look like. */
+export const USERNAME_RULE = { pattern: /^[a-z0-9._-]{3,40}$/, message: 'must be 3–40 lowercase letters, digits, dot, dash or underscore' };
+
 /** At least 10 characters with letters and digits, not containing the username. */
 export function checkPasswordPolicy(password: string, username: string, field = 'password'): void {
   new InputCheck()
@@ -26,4 +29,10 @@ export function checkPasswordPolicy(password: string, username: string, field = 
     .check(/[A-Za-z]/.test(password) && /\d/.test(password), field, 'must contain letters and digits')
     .check(!username || !password.toLowerCase().includes(username.toLowerCase()), field, 'must not contain the username')
     .done();
+}
+
+/** A new account's username and password (fields `username`, `password`); BAD_USER_INPUT listing each problem. */
+export function checkCredentials(username: string, password: string): void {
+  new InputCheck().check(USERNAME_RULE.pattern.test(username), 'username', USERNAME_RULE.message).done();
+  checkPasswordPolicy(password, username, 'password');
 }
