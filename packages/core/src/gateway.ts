@@ -161,10 +161,8 @@ export class Gateway {
 
     this.events = new LiveEvents(this.orm, this.config, this.plugins, handlerServices(this.services), (p, d) => this.services.programs.isEnabled(p, d), this.log);
     this.createContext = createContextFactory(this.orm, this.services, this.events.streamer);
-    // Safety net for deployments without a cross-process event engine.
-    this.programReload = setInterval(() => void this.services.programs.reload(this.orm.em).catch(() => undefined), 30_000);
-    this.programReload.unref();
-    // Another gateway changed which programs a district runs: refresh the cache.
+    // A gateway changed which programs a district runs: refresh the cache (the outbox relay delivers
+    // every event without gaps, so no periodic reload is needed and an idle gateway stays idle).
     this.events.bus.on((events) => {
       if (events.some((e) => e.name === ProgramChanged.name)) {
         this.services.programs.reload(this.orm.em).catch((e) => this.log.error('program cache reload failed', { error: String(e) }));
@@ -274,7 +272,6 @@ export class Gateway {
   }
 
   private redis: Redis | null = null;
-  private programReload: NodeJS.Timeout | null = null;
 
   /** Limits shared by every gateway through Redis; falls back to in-process counts while Redis is away. */
   private async useRedisRateLimits(url: string): Promise<void> {
@@ -320,7 +317,6 @@ export class Gateway {
       });
       await step('http', () => this.apollo?.stop());
       await step('events', () => this.events?.stop());
-      if (this.programReload) clearInterval(this.programReload);
       this.redis?.disconnect();
       await step('orm', () => this.orm?.close());
       await step('database', () => this.embedded?.stop());

@@ -49,8 +49,10 @@ export interface Config {
   eventEngine: 'memory' | 'postgres' | 'redis';
   /** A dashboard snapshot is recomputed at most once per this interval per node. */
   dashboardIntervalMs: number;
-  /** Every gateway reads missed events from the outbox at least this often (the safety net under the engine). */
+  /** Every gateway reads missed events from the outbox at least this often (the safety net under the engine)… */
   eventPollMs: number;
+  /** …for this long after the last event activity; an idle gateway sends no statement at all. */
+  eventQuietAfterMs: number;
   /** Created as platform admin at start when no platform admin exists (first start of a production database). */
   initialAdmin: { username: string; password: string } | null;
 }
@@ -176,6 +178,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     eventEngine: oneOf('GONGZHI_EVENT_ENGINE', ['memory', 'postgres', 'redis'] as const, env.REDIS_URL ? 'redis' : 'memory'),
     dashboardIntervalMs: int('GONGZHI_DASHBOARD_INTERVAL_MS', 1000, 50, 600_000),
     eventPollMs: int('GONGZHI_EVENT_POLL_MS', 1000, 50, 600_000),
+    eventQuietAfterMs: int('GONGZHI_EVENT_QUIET_AFTER_MS', 30_000, 0, 86_400_000),
     initialAdmin: null,
   };
   if (config.eventEngine === 'redis' && !env.REDIS_URL) problems.push('GONGZHI_EVENT_ENGINE=redis needs REDIS_URL');

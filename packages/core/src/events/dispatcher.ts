@@ -5,6 +5,7 @@ import { eventSubscriptions, type Subscription } from '../plugins/event-contract
 import type { Logger } from '../util/logger';
 import type { EventSource } from './event-bus';
 import { OUTBOX_COLUMNS, toDomainEvent, type OutboxRow } from './event-row';
+import { SerialTask, type SerialTaskOptions } from './serial-task';
 
 type Handler = Subscription;
 
@@ -22,7 +23,8 @@ export const MAX_ATTEMPTS = 5;
  */
 export class EventDispatcher {
   private readonly handlers: Handler[];
-  private timer: NodeJS.Timeout | null = null;
+  private readonly catchUps: SerialTask;
+  private readonly retries = new Set<NodeJS.Timeout>();
   private inflight = new Set<Promise<unknown>>();
   private stopped = false;
 
@@ -34,28 +36,26 @@ export class EventDispatcher {
     private readonly services: (em: import('@mikro-orm/postgresql').EntityManager) => GongzhiServices,
     private readonly isEnabled: (program: string, districtId: string) => boolean,
     private readonly log: Logger,
-    private readonly retryPollMs = 1000,
+    options: SerialTaskOptions = { periodMs: 1000 },
   ) {
     this.handlers = eventSubscriptions(plugins);
+    this.catchUps = new SerialTask(() => this.track(this.catchUp()), (e) => this.log.error('event catch-up failed', { error: String(e) }), options);
     if (this.handlers.length) source.on((events) => this.track(this.dispatch(events)));
   }
 
   start(): void {
-    if (!this.handlers.length) return;
-    const tick = async () => {
-      if (this.stopped) return;
-      await this.track(this.catchUp()).catch((e) => this.log.error('event catch-up failed', { error: String(e) }));
-      if (!this.stopped) {
-        this.timer = setTimeout(tick, this.retryPollMs);
-        this.timer.unref();
-      }
-    };
-    void tick();
+    if (this.handlers.length) this.catchUps.start();
+  }
+
+  /** Events exist somewhere (here or on another gateway): keep the periodic catch-up on for a while. */
+  touch(): void {
+    if (this.handlers.length) this.catchUps.touch();
   }
 
   async stop(): Promise<void> {
     this.stopped = true;
-    if (this.timer) clearTimeout(this.timer);
+    for (const t of this.retries) clearTimeout(t);
+    await this.catchUps.stop(false);
     await Promise.allSettled([...this.inflight]);
   }
 
@@ -70,6 +70,7 @@ export class EventDispatcher {
   }
 
   private async dispatch(events: DomainEvent[]): Promise<void> {
+    this.touch();
     for (const e of events) {
       for (const h of this.handlers) {
         if (h.def.event.name === e.name && h.def.event.program === e.program) await this.handle(h, e);
@@ -90,6 +91,17 @@ export class EventDispatcher {
       );
       for (const r of rows) await this.handle(h, toDomainEvent(r));
     }
+  }
+
+  /** The catch-up that retries a failed handler when it is due (the period alone stops when idle). */
+  private retryAfter(ms: number): void {
+    if (this.stopped) return;
+    const t = setTimeout(() => {
+      this.retries.delete(t);
+      this.catchUps.poke();
+    }, ms + 50);
+    t.unref();
+    this.retries.add(t);
   }
 
   private async handle(h: Handler, e: DomainEvent): Promise<void> {
@@ -130,6 +142,7 @@ export class EventDispatcher {
            last_error = excluded.last_error, next_attempt_at = excluded.next_attempt_at, updated_at = now()`,
         [h.id, e.id, parked ? 'PARKED' : 'RETRYING', attempts, String(err).slice(0, 2000), delayMs],
       ).catch((e2) => this.log.error('could not record handler failure', { error: String(e2) }));
+      if (!parked) this.retryAfter(delayMs);
     }
   }
 }

@@ -9,6 +9,7 @@ import { OutboxEventStreamer } from './event-stream';
 import { OutboxRelay } from './outbox-relay';
 import { createEventEngine, type EventEngine } from './engines';
 import { DashboardService } from '../dashboard/dashboard.service';
+import { watchOutboxCommits } from './outbox-commit-watch';
 
 /**
  * Everything that turns committed outbox rows into live deliveries, in one place:
@@ -38,11 +39,11 @@ export class LiveEvents {
     services: (em: EntityManager) => GongzhiServices,
     isEnabled: (program: string, districtId: string) => boolean,
     private readonly log: Logger,
-    pollMs = config.eventPollMs,
   ) {
-    this.sequencer = new Sequencer(orm, log, pollMs);
-    this.relay = new OutboxRelay(orm, this.bus, log, pollMs);
-    this.dispatcher = new EventDispatcher(orm, this.sequencer, plugins, services, isEnabled, log);
+    const safetyNet = { periodMs: config.eventPollMs, quietAfterMs: config.eventQuietAfterMs };
+    this.sequencer = new Sequencer(orm, log, safetyNet);
+    this.relay = new OutboxRelay(orm, this.bus, log, safetyNet);
+    this.dispatcher = new EventDispatcher(orm, this.sequencer, plugins, services, isEnabled, log, safetyNet);
     this.streamer = new OutboxEventStreamer(orm, this.bus, config.eventRetentionDays);
     this.dashboards = new DashboardService(orm, this.bus, plugins, isEnabled, config.dashboardIntervalMs, log);
     this.offSequenced = this.sequencer.on((events) => {
@@ -53,10 +54,12 @@ export class LiveEvents {
         void sent.finally(() => this.announcing.delete(sent));
       }
     });
-    orm.em.getEventManager().registerSubscriber({
-      afterFlush: () => this.sequencer.poke(),
-      afterTransactionCommit: () => this.sequencer.poke(),
+    // Events sequenced elsewhere: the other gateway is active, keep this one's safety nets on too.
+    this.bus.on(() => {
+      this.sequencer.touch();
+      this.dispatcher.touch();
     });
+    watchOutboxCommits(orm.em.getEventManager(), () => this.sequencer.poke());
   }
 
   async start(): Promise<void> {

@@ -3,7 +3,7 @@ import type { DomainEvent } from '@gongzhi/plugin-sdk';
 import type { Logger } from '../util/logger';
 import type { EventBus } from './event-bus';
 import { OUTBOX_COLUMNS, toDomainEvent, type OutboxRow } from './event-row';
-import { SerialTask } from './serial-task';
+import { SerialTask, type SerialTaskOptions } from './serial-task';
 
 const PAGE = 1000;
 
@@ -22,9 +22,9 @@ export class OutboxRelay {
     private readonly orm: MikroORM,
     private readonly bus: EventBus,
     private readonly log: Logger,
-    pollMs = 1000,
+    options: SerialTaskOptions = { periodMs: 1000 },
   ) {
-    this.task = new SerialTask(() => this.drain(), (e) => this.log.warn('event catch-up failed', { error: String(e) }), pollMs);
+    this.task = new SerialTask(() => this.drain(), (e) => this.log.warn('event catch-up failed', { error: String(e) }), options);
   }
 
   /** Live delivery starts after what is already committed (older events are replayed by cursor). */
@@ -36,11 +36,13 @@ export class OutboxRelay {
 
   /** Events in seq order (sequenced here, or carried by an engine). */
   offer(events: DomainEvent[]): void {
+    this.task.touch();
     if (!this.bus.publish(events)) this.catchUp();
   }
 
   /** Another gateway sequenced up to `maxSeq`; `events` when the engine carried them. */
   remote(maxSeq: bigint, events?: DomainEvent[]): void {
+    this.task.touch();
     if (maxSeq <= this.bus.lastSeq) return;
     if (events?.length && this.bus.publish(events) && this.bus.lastSeq >= maxSeq) return;
     this.catchUp();

@@ -3,7 +3,7 @@ import type { DomainEvent } from '@gongzhi/plugin-sdk';
 import type { Logger } from '../util/logger';
 import type { EventListener } from './event-bus';
 import { toDomainEvent, type OutboxRow } from './event-row';
-import { SerialTask } from './serial-task';
+import { SerialTask, type SerialTaskOptions } from './serial-task';
 
 const LOCK_KEY = 7_042_001; // pg advisory lock: one sequencer at a time across gateways
 const LOCKED_RETRY_MS = 20;
@@ -22,9 +22,9 @@ export class Sequencer {
   constructor(
     private readonly orm: MikroORM,
     private readonly log: Logger,
-    pollMs = 1000,
+    options: SerialTaskOptions = { periodMs: 1000 },
   ) {
-    this.task = new SerialTask(() => this.drain(), (e) => this.log.error('event sequencer failed', { error: String(e) }), pollMs);
+    this.task = new SerialTask(() => this.drain(), (e) => this.log.error('event sequencer failed', { error: String(e) }), options);
   }
 
   /** Listens to the events this process sequenced, in seq order. */
@@ -40,6 +40,11 @@ export class Sequencer {
   /** Runs soon; coalesces many pokes into one pass. */
   poke(): void {
     this.task.poke();
+  }
+
+  /** Another gateway is active (it may die with rows unsequenced): keep the safety net on. */
+  touch(): void {
+    this.task.touch();
   }
 
   /** Waits for the pass in flight, then runs one more (used on shutdown and in tests). */
@@ -72,7 +77,7 @@ export class Sequencer {
 
   /** Rows sequenced, or null when another gateway's sequencer held the lock. */
   private async sequenceBatch(): Promise<number | null> {
-    const em = this.orm.em.fork();
+    const em = this.orm.em.fork({ freshEventManager: true }); // its own commit must not poke it again
     let locked = false;
     const rows = await em.transactional(async (tx) => {
       const [lock] = await tx.execute<{ ok: boolean }[]>(`select pg_try_advisory_xact_lock(${LOCK_KEY}) as ok`);
