@@ -1,5 +1,5 @@
 import type { EventManager, FlushEventArgs, TransactionEventArgs } from '@mikro-orm/core';
-import { OUTBOX_ENTITY } from '@gongzhi/plugin-sdk';
+import { OutboxEventSchema } from '@gongzhi/plugin-sdk/host';
 
 /**
  * Calls `onCommit` after a commit that made outbox rows visible, and after no other commit:
@@ -15,7 +15,7 @@ export function watchOutboxCommits(events: EventManager, onCommit: () => void): 
   events.registerSubscriber({
     afterTransactionStart: ({ transaction }: TransactionEventArgs) => void open.add(transaction),
     afterFlush: ({ em, uow }: FlushEventArgs) => {
-      if (!uow.getChangeSets().some((cs) => cs.name === OUTBOX_ENTITY)) return;
+      if (!uow.getChangeSets().some((cs) => cs.name === OutboxEventSchema.meta.className)) return;
       const tx = em.getTransactionContext();
       if (!tx) return onCommit(); // flushed in its own implicit transaction, already committed
       if (open.has(tx)) wrote.add(tx as object);
