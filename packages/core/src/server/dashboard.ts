@@ -1,7 +1,7 @@
 /**
- * The reference live dashboard: `/dashboard` and its assets under `/dashboard/assets/`,
- * served from files on this machine (uPlot from node_modules, the graphql-ws fetcher
- * shared with GraphiQL, and the page script beside this file). No CDN, no build step.
+ * The officer's live dashboard: `/dashboard` and its assets under `/dashboard/assets/`,
+ * served from files on this machine (uPlot and the graphql-ws client from node_modules, the
+ * page scripts beside this file). No CDN, no build step; CSP allows only this origin.
  */
 import path from 'node:path';
 import { Router, type Request, type Response } from 'express';
@@ -10,14 +10,18 @@ import { contentSecurityPolicy, escapeHtml, loadAsset, packageRoot, type Asset }
 const JS = 'text/javascript; charset=utf-8';
 const CSS = 'text/css; charset=utf-8';
 
+/** Served under their names; scripts run in this order. */
 function dashboardAssets(): Map<string, Asset> {
   const uplot = path.join(packageRoot('uplot'), 'dist');
+  const own = (name: string, type: string) => loadAsset(path.join(__dirname, 'dashboard-assets', name), type);
   return new Map<string, Asset>([
     ['uPlot.min.css', loadAsset(path.join(uplot, 'uPlot.min.css'), CSS)],
-    ['dashboard.css', loadAsset(path.join(__dirname, 'dashboard-assets', 'dashboard.css'), CSS)],
+    ['dashboard.css', own('dashboard.css', CSS)],
     ['uPlot.iife.min.js', loadAsset(path.join(uplot, 'uPlot.iife.min.js'), JS)],
-    ['fetcher.js', loadAsset(path.join(__dirname, 'graphiql-assets', 'fetcher.js'), JS)],
-    ['dashboard.js', loadAsset(path.join(__dirname, 'dashboard-assets', 'dashboard.js'), JS)],
+    ['graphql-ws.min.js', loadAsset(path.join(packageRoot('graphql-ws'), 'umd', 'graphql-ws.min.js'), JS)],
+    ['format.js', own('format.js', JS)],
+    ['session.js', own('session.js', JS)],
+    ['dashboard.js', own('dashboard.js', JS)],
   ]);
 }
 
@@ -34,17 +38,32 @@ function page(prefix: string, endpoint: string, assets: Map<string, Asset>): str
 </head>
 <body data-endpoint="${escapeHtml(endpoint)}">
   <header>
-    <h1>共治实时看板 <small>Live dashboard</small></h1>
-    <label>辖区 / Node <select id="node"><option value="">…</option></select></label>
-    <label>令牌 / Token <input id="token" type="password" autocomplete="off" placeholder="Bearer token (optional)"></label>
-    <span id="status" data-state="idle">未连接 / not connected</span>
+    <h1><span class="zh">共治实时看板</span><span class="en">Gongzhi live dashboard</span></h1>
+    <div id="bar" hidden>
+      <label><span class="zh">辖区</span><span class="en">Area</span> <select id="node"></select></label>
+      <span id="status" data-state="idle"></span>
+      <span id="who"></span>
+      <button id="logout" type="button"><span class="zh">退出</span><span class="en">Sign out</span></button>
+    </div>
   </header>
   <main>
-    <section id="summary"></section>
-    <section id="chart"></section>
-    <section id="sections"></section>
+    <form id="login" hidden>
+      <h2><span class="zh">登录</span><span class="en">Sign in</span></h2>
+      <label><span class="zh">用户名</span><span class="en">Username</span><input id="username" name="username" autocomplete="username" required></label>
+      <label><span class="zh">密码</span><span class="en">Password</span><input id="password" name="password" type="password" autocomplete="current-password" required></label>
+      <button type="submit"><span class="zh">登录</span><span class="en">Sign in</span></button>
+      <p id="login-error" role="alert"></p>
+    </form>
+    <p id="notice" role="status" hidden></p>
+    <div id="app" hidden>
+      <h2 id="title"></h2>
+      <p id="meta"></p>
+      <section id="summary"></section>
+      <section id="sections"></section>
+      <section id="children"></section>
+    </div>
   </main>
-  <noscript>This page needs JavaScript.</noscript>
+  <noscript>此页面需要 JavaScript / This page needs JavaScript.</noscript>
 </body>
 </html>
 `;
