@@ -105,7 +105,7 @@ describe('a real gateway process with the demo district', () => {
     const cards = await page.locator('.card').count();
     expect(await page.locator('.card .spark canvas').count()).toBe(cards);
     await page.waitForFunction((n) => document.querySelectorAll('table.children tbody tr td.coverage').length === n
-      && ![...document.querySelectorAll('table.children td')].some((td) => td.textContent === '…'), tree.streets.length);
+      && !Array.from(document.querySelectorAll('table.children td')).some((td) => td.textContent === '…'), tree.streets.length);
     await page.screenshot({ path: screenshotPath('dashboard-district'), fullPage: true });
     expect(problems).toEqual([]);
     await page.close();
