@@ -3,6 +3,7 @@ import type { ScopeLevel } from '@gongzhi/plugin-sdk';
 import { AccountEntity, CommunityEntity, GridEntity, ResidentEntity, RoleGrantEntity, SocialOrganizationEntity, StreetEntity, type DistrictEntity } from '../entities';
 import { hashPassword } from '../identity/passwords';
 import { CoreRole } from '../identity/roles';
+import { DEMO_ANCHORS } from './demo-tree';
 
 /** Password of every demo account (development only; listed in README). */
 export const DEMO_PASSWORD = 'gongzhi-demo-2026';
@@ -11,11 +12,12 @@ export const DEMO_PASSWORD = 'gongzhi-demo-2026';
 export async function seedDemoAccounts(orm: MikroORM, district: DistrictEntity): Promise<void> {
   const em = orm.em.fork();
   if (await em.findOne(AccountEntity, { username: 'admin' })) return;
-  const street = await em.findOneOrFail(StreetEntity, { districtId: district.id }, { orderBy: { name: 'asc' } });
-  const community = await em.findOneOrFail(CommunityEntity, { streetId: street.id }, { orderBy: { name: 'asc' } });
-  const grid = await em.findOneOrFail(GridEntity, { communityId: community.id }, { orderBy: { name: 'asc' } });
-  const org = await em.findOneOrFail(SocialOrganizationEntity, { districtId: district.id }, { orderBy: { name: 'asc' } });
-  const resident = await em.findOneOrFail(ResidentEntity, { communityId: community.id }, { orderBy: { name: 'asc' } });
+  const street = await em.findOneOrFail(StreetEntity, { districtId: district.id, name: DEMO_ANCHORS.street });
+  const community = await em.findOneOrFail(CommunityEntity, { streetId: street.id, name: DEMO_ANCHORS.community });
+  const grid = await em.findOneOrFail(GridEntity, { communityId: community.id, name: DEMO_ANCHORS.grid });
+  const org = await em.findOneOrFail(SocialOrganizationEntity, { districtId: district.id, name: DEMO_ANCHORS.organization });
+  // Any resident of the community will do; ordered by id (not by name: collation-dependent).
+  const resident = await em.findOneOrFail(ResidentEntity, { communityId: community.id }, { orderBy: { id: 'asc' } });
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const accounts: [string, string, CoreRole, ScopeLevel, string | null][] = [
     ['admin', '平台管理员', CoreRole.PLATFORM_ADMIN, 'PLATFORM', null],

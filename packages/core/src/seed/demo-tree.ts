@@ -17,6 +17,17 @@ const TREE: { name: string; kind: StreetKind; communities: string[] }[] = [
   { name: '白马湖镇', kind: StreetKind.TOWN, communities: ['白马湖村', '冠山村', '联庄村'] },
 ];
 
+/**
+ * Where the demo accounts are granted (README lists them; a test keeps the two equal).
+ * Named, never "the first by name": that order depends on the database's collation.
+ */
+export const DEMO_ANCHORS = {
+  street: '长河街道',
+  community: '江二社区',
+  grid: '第1网格',
+  organization: '青溪区乐龄养老服务中心',
+} as const;
+
 const ORGS: [string, OrgRegistration, OrgCategory][] = [
   ['青溪区乐龄养老服务中心', OrgRegistration.REGISTERED, OrgCategory.SOCIAL_SERVICES],
   ['青溪区阳光志愿者协会', OrgRegistration.REGISTERED, OrgCategory.CHARITY],
