@@ -18,6 +18,8 @@ export interface GraphQLResponse<T = any> {
 export interface TestGatewayOptions {
   plugins?: GongzhiPlugin[];
   config?: Partial<Config>;
+  /** Where the gateway logs (tests that read the log lines). */
+  logger?: import('@gongzhi/core').Logger;
 }
 
 /** A real gateway on a random port over its own fresh PostgreSQL database. */
@@ -140,7 +142,7 @@ export async function createTestGateway(opts: TestGatewayOptions = {}): Promise<
     { GONGZHI_MODE: 'test' },
     { databaseUrl: db.url, port: 0, host: '127.0.0.1', seedDemo: false, exposeSqlCount: true, dbPoolMax: 20, logLevel: 'error', ...opts.config },
   );
-  const gateway = new Gateway({ config, plugins: opts.plugins ?? [], logger: createLogger(config.logLevel) });
+  const gateway = new Gateway({ config, plugins: opts.plugins ?? [], logger: opts.logger ?? createLogger(config.logLevel) });
   try {
     await gateway.start();
   } catch (e) {

@@ -1,5 +1,6 @@
 import { GraphQLError } from 'graphql';
 import { HeaderMap } from '@apollo/server';
+import { causes, sqlState } from '../util/error-shape';
 
 /**
  * What a database error means for the client. `unavailable`: the database cannot be
@@ -15,14 +16,6 @@ const UNAVAILABLE_MESSAGES = [
 ];
 const UNAVAILABLE_ERRNO = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND']);
 
-/** The SQLSTATE of a (possibly wrapped) driver error. */
-export function sqlState(error: unknown): string | undefined {
-  for (const e of causes(error)) {
-    const code = (e as { code?: unknown }).code ?? (e as { sqlState?: unknown }).sqlState;
-    if (typeof code === 'string' && /^[0-9A-Z]{5}$/.test(code)) return code;
-  }
-  return undefined;
-}
 
 export function databaseTrouble(error: unknown): DatabaseTrouble | null {
   const state = sqlState(error);
@@ -68,46 +61,3 @@ export const statusFor = (retryable: boolean): number => (retryable ? 503 : 409)
 
 const retryHttp = () => ({ status: 503, headers: new HeaderMap([['retry-after', String(RETRY_AFTER_SECONDS)]]) });
 
-/**
- * A driver error as it may be logged: the statement's shape (literals replaced) and the
- * SQLSTATE, never the message's values or the `detail` (which quotes row values).
- */
-export function describeDatabaseError(error: unknown): Record<string, unknown> {
-  const out: Record<string, unknown> = { error: (error as Error)?.name ?? 'Error' };
-  const state = sqlState(error);
-  if (state) out.sqlState = state;
-  for (const e of causes(error)) {
-    const pg = e as { table?: string; constraint?: string; routine?: string; sql?: string };
-    out.table ??= pg.table;
-    out.constraint ??= pg.constraint;
-    const sql = pg.sql ?? statementOf((e as Error)?.message);
-    if (sql && !out.statement) out.statement = statementShape(sql);
-  }
-  const trouble = databaseTrouble(error);
-  if (trouble) out.trouble = trouble;
-  return Object.fromEntries(Object.entries(out).filter(([, v]) => v !== undefined));
-}
-
-/** MikroORM prefixes driver messages with the statement: `<sql> - <message>`. */
-function statementOf(message: string | undefined): string | undefined {
-  const m = message?.match(/^\s*((?:select|insert|update|delete|with|set|begin|commit|rollback|savepoint|release)\b[\s\S]*?) - /i);
-  return m?.[1];
-}
-
-/** Literals out, shape kept: `where name = '张三' and n = 3` → `where name = ? and n = ?`. */
-export function statementShape(sql: string): string {
-  return sql
-    .replace(/'(?:[^']|'')*'/g, '?')
-    .replace(/\$\$[\s\S]*?\$\$/g, '?')
-    .replace(/\b\d+(?:\.\d+)?\b/g, '?')
-    .replace(/\s+/g, ' ')
-    .slice(0, 500);
-}
-
-function* causes(error: unknown): Generator<unknown> {
-  const seen = new Set<unknown>();
-  for (let e = error; e && typeof e === 'object' && !seen.has(e); e = (e as { originalError?: unknown; cause?: unknown }).originalError ?? (e as { cause?: unknown }).cause) {
-    seen.add(e);
-    yield e;
-  }
-}

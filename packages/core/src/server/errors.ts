@@ -3,7 +3,8 @@ import { GraphQLError } from 'graphql';
 import { unwrapResolverError } from '@apollo/server/errors';
 import { isExpectedError } from '@gongzhi/plugin-sdk';
 import type { Logger } from '../util/logger';
-import { databaseTrouble, describeDatabaseError, serviceUnavailable } from './database-errors';
+import { databaseTrouble, serviceUnavailable } from './database-errors';
+import { describeDatabaseError, describeError } from '../util/error-shape';
 
 /** Codes Apollo itself assigns to client mistakes; safe to show. */
 const CLIENT_CODES = new Set([
@@ -58,12 +59,4 @@ export function errorFormatter(log: Logger) {
     else if (ext.code === 'INTERNAL_SERVER_ERROR') log.error('unexpected error', { requestId: ext.requestId, ...describeError(unwrapResolverError(error)) });
     return masked;
   };
-}
-
-/** An unexpected error, loggable: driver errors by shape, others by message, stack frames only. */
-export function describeError(error: unknown): Record<string, unknown> {
-  const frames = ((error as Error)?.stack ?? '').split('\n').filter((l) => l.trim().startsWith('at ')).slice(0, 8).map((l) => l.trim());
-  const db = describeDatabaseError(error);
-  const isDriver = db.sqlState || db.statement || db.trouble;
-  return { ...(isDriver ? db : { error: (error as Error)?.name ?? typeof error, message: String((error as Error)?.message ?? error).slice(0, 300) }), stack: frames };
 }

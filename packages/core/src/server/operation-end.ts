@@ -4,7 +4,8 @@ import type { AuditEntry } from '../security/audit';
 import type { Logger } from '../util/logger';
 import { mutationAudit } from '../security/mutation-audit';
 import { endTenantTransaction } from '../security/tenant-transaction';
-import { databaseTrouble, describeDatabaseError, transactionFailed } from './database-errors';
+import { databaseTrouble, transactionFailed } from './database-errors';
+import { describeDatabaseError } from '../util/error-shape';
 
 /**
  * Ends an operation's tenant transaction, HTTP and WebSocket alike: commit when the

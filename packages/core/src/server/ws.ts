@@ -108,6 +108,16 @@ async function executeAudited(ctx: CoreContext, args: ExecutionArgs, opts: WebSo
  */
 export function attachWebSocket(opts: WebSocketOptions) {
   const wss = new WebSocketServer({ server: opts.server, path: '/graphql', maxPayload: 64 * 1024 });
+  // graphql-ws prints a socket's error (an oversized frame) as a multi-line console.error;
+  // replace its listener, once it is attached, by one JSON line. ws has already closed the
+  // socket with the right code (1009 for a frame too large).
+  wss.on('connection', (socket) => queueMicrotask(() => {
+    socket.removeAllListeners('error');
+    socket.on('error', (err: Error & { code?: string }) => {
+      opts.log.warn('websocket closed on a protocol error', { code: err.code, reason: err.message.slice(0, 100) });
+      if (socket.readyState === socket.OPEN) socket.close(1011, 'Internal server error');
+    });
+  }));
   const cache = new DocumentCache(opts.schema, opts.rules ?? [], 1000, opts.maxTokens);
   // Same masking and log lines as HTTP; graphql-ws sends these as they are.
   const format = errorFormatter(opts.log);

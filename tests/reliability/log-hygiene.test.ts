@@ -1,0 +1,63 @@
+import WebSocket from 'ws';
+import { createLogger } from '@gongzhi/core';
+import { createTestGateway, type TestGateway } from '@gongzhi/testing';
+
+/**
+ * The log is one JSON object per line and carries no personal data: failing SQL is logged
+ * by shape and SQLSTATE, limit rejections are one info line with the rule and numbers,
+ * an oversized WebSocket frame is one line (not graphql-ws' multi-line console.error).
+ */
+const lines: string[] = [];
+const stray: string[] = [];
+let gw: TestGateway;
+const PII = { name: '王秘密', phone: '13912345678', address: '秘密路88号' };
+
+beforeAll(async () => {
+  gw = await createTestGateway({ logger: createLogger('debug', (l) => lines.push(l)) });
+  for (const m of ['error', 'warn', 'log', 'info'] as const) jest.spyOn(console, m).mockImplementation((...a: unknown[]) => void stray.push(a.map(String).join(' ')));
+  // Both kinds of database refusal: at the statement and at COMMIT.
+  await gw.sql(`create function refuse_secret() returns trigger language plpgsql as $$
+    begin if new.name like '%秘密%' then raise exception 'refused: %', new.name; end if; return null; end $$`);
+  await gw.sql(`create trigger refuse_secret after insert on resident for each row when (new.address is not null) execute function refuse_secret()`);
+  await gw.sql(`create constraint trigger refuse_secret_late after insert on resident deferrable initially deferred for each row when (new.address is null) execute function refuse_secret()`);
+});
+afterAll(async () => {
+  jest.restoreAllMocks();
+  await gw?.close();
+});
+
+const CREATE = `mutation($i: CreateResidentInput!) { createResident(input: $i) { id } }`;
+
+test('failing SQL, limit rejections and oversized frames log one JSON line each, without personal data', async () => {
+  const tree = await gw.seed.tree({ streets: 1, communitiesPerStreet: 1 });
+  const input = { communityId: gw.gid('Community', tree.communities[0].id), name: PII.name, gender: 'FEMALE', birthDate: '1950-01-01', phone: PII.phone };
+  const atStatement = await gw.request(CREATE, { i: { ...input, address: PII.address } });
+  expect(atStatement.errors?.[0].extensions?.code).toBe('INTERNAL_SERVER_ERROR');
+  const atCommit = await gw.request(CREATE, { i: input });
+  expect(atCommit.errors?.[0].extensions?.code).toBe('TRANSACTION_FAILED');
+
+  const refused = await gw.request(`{ ${Array.from({ length: 40 }, (_, i) => `a${i}: __typename`).join(' ')} }`);
+  expect(refused.errors?.[0].extensions?.code).toBe('QUERY_TOO_COMPLEX');
+
+  const ws = new WebSocket(gw.wsUrl, 'graphql-transport-ws');
+  await new Promise((r) => ws.once('open', r));
+  const closed = new Promise<number>((r) => ws.once('close', (code) => r(code)));
+  ws.send('x'.repeat(70 * 1024));
+  expect(await closed).toBe(1009);
+  await new Promise((r) => setTimeout(r, 100));
+
+  const parsed = lines.map((l) => JSON.parse(l) as Record<string, any>); // throws on a non-JSON line
+  const text = lines.join('\n');
+  for (const value of Object.values(PII)) expect(text).not.toContain(value);
+  expect(stray).toEqual([]);
+  const unexpected = parsed.find((l) => l.msg === 'unexpected error')!;
+  expect(unexpected).toMatchObject({ level: 'error', sqlState: 'P0001', statement: expect.stringMatching(/^insert into "resident"/) });
+  expect(parsed.find((l) => l.msg === 'request transaction did not commit')).toMatchObject({ level: 'warn', sqlState: 'P0001' });
+  const limits = parsed.filter((l) => l.msg === 'query refused by a limit');
+  expect(limits[0]).toMatchObject({ level: 'info', limit: 'aliases', actual: 40, max: 30 });
+  expect(limits.every((l) => !('stack' in l))).toBe(true);
+  expect(parsed.filter((l) => l.msg === 'unexpected error')).toHaveLength(1);
+  expect(parsed.find((l) => l.msg === 'websocket closed on a protocol error')).toMatchObject({ level: 'warn', code: 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH' });
+  if (process.env.SHOW_LOG) process.stdout.write(`${text}\n`);
+  process.stdout.write(`log hygiene: ${lines.length} lines, all JSON, 0 with seeded personal data, ${stray.length} console lines\n`);
+});
