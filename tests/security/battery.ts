@@ -35,6 +35,12 @@ export async function footprint(gw: TestGateway, districtId: string): Promise<Di
     const rows = await gw.sql(`select id from "${meta.tableName}" where ${col} = $1 limit 3`, [districtId]);
     byType.set(typename, rows.map((r) => toGlobalId(typename, r.id)));
   }
+  // identity: the district's grants and the accounts holding them
+  const grants = await gw.sql(`select id, account_id from role_grant where district_id = $1 order by granted_at limit 3`, [districtId]);
+  byType.set('RoleGrant', grants.map((g) => toGlobalId('RoleGrant', g.id)));
+  byType.set('Account', grants.map((g) => toGlobalId('Account', g.account_id)));
+  const accounts = await gw.sql(`select row_to_json(a)::text as j from account a where id in (select account_id from role_grant where district_id = $1) order by id`, [districtId]);
+  checksum.account = accounts.map((r) => r.j).join('\n');
   return { uuids, byType, checksum };
 }
 
@@ -78,6 +84,7 @@ function selection(type: GraphQLObjectType | GraphQLInterfaceType, depth: number
 
 const TYPE_BY_ARG: Record<string, string> = {
   districtId: 'District', streetId: 'Street', communityId: 'Community', gridId: 'Grid', residentId: 'Resident',
+  grantId: 'RoleGrant', accountId: 'Account',
   organizationId: 'SocialOrganization', operatorId: 'SocialOrganization', employerId: 'SocialOrganization', within: 'Community', node: 'District',
 };
 

@@ -24,7 +24,10 @@ async function seedTwoDistricts(gw: TestGateway) {
     }
   }
   // B has plugin data too: a note written by B's own admin
-  await gw.request(`mutation($c: ID!) { fixtureAddNote(communityId: $c, text: "B secret") { id } }`, { c: gw.gid('Community', b.communities[0].id) });
+  const bAdmin = await gw.account({ role: 'DISTRICT_ADMIN', level: 'DISTRICT', districtId: b.district.id });
+  const note = await gw.request(`mutation($c: ID!) { fixtureAddNote(communityId: $c, text: "B secret") { id } }`, { c: gw.gid('Community', b.communities[0].id) }, { token: bAdmin.token });
+  expect(note.errors).toBeUndefined();
+  await gw.account({ role: 'COMMUNITY_WORKER', level: 'COMMUNITY', districtId: b.district.id, scopeId: b.communities[0].id });
   return { a, b };
 }
 
@@ -85,4 +88,26 @@ describe.each([
     process.stdout.write(`isolation battery (${checksOff ? 'RLS only' : 'checks + RLS'}): ${requests} requests (${calls.length} operations × 3 roles), outcomes ${JSON.stringify(outcomes)}, foreign rows returned: ${problems.filter((p) => p.includes('returned')).length}, foreign tables changed: ${problems.filter((p) => p.startsWith('table')).length}\n`);
     expect(problems).toEqual([]);
   }, 300_000);
+
+  test("identity: A's admin can neither revoke, grant into, nor see B's grants and accounts", async () => {
+    const a = await gw.seed.tree({ divisionCode: '330104', streets: 1, communitiesPerStreet: 1, residentsPerCommunity: 1 });
+    const b = await gw.seed.tree({ divisionCode: '330105', streets: 1, communitiesPerStreet: 1, residentsPerCommunity: 1 });
+    const aAdmin = await gw.account({ role: 'DISTRICT_ADMIN', level: 'DISTRICT', districtId: a.district.id });
+    const bWorker = await gw.account({ role: 'COMMUNITY_WORKER', level: 'COMMUNITY', districtId: b.district.id, scopeId: b.communities[0].id });
+    const [bGrant] = await gw.sql(`select id from role_grant where account_id = $1`, [bWorker.id]);
+    const before = await gw.sql(`select id, revoked_at from role_grant where district_id = $1 order by id`, [b.district.id]);
+    const as = (q: string, v: Record<string, unknown>) => gw.request(q, v, { token: aAdmin.token });
+    const revoke = await as(`mutation($g: ID!) { revokeRole(grantId: $g) { id } }`, { g: gw.gid('RoleGrant', bGrant.id) });
+    expect(revoke.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    // a grant in B for an account of A's own making
+    const created = await as(`mutation { createAccount(input: { username: "a-made-${checksOff ? 1 : 0}", displayName: "A" }) { id } }`, {});
+    expect(created.errors).toBeUndefined();
+    const intoB = await as(`mutation($a: ID!, $s: ID!) { grantRole(input: { accountId: $a, role: "DISTRICT_ADMIN", level: DISTRICT, scopeId: $s }) { id } }`, { a: created.data.createAccount.id, s: gw.gid('District', b.district.id) });
+    expect(intoB.errors?.[0]?.extensions?.code).toMatch(/NOT_FOUND|FORBIDDEN|BAD_USER_INPUT/);
+    // a role in A for B's worker: the account is not A's to see
+    const toBWorker = await as(`mutation($a: ID!, $s: ID!) { grantRole(input: { accountId: $a, role: "DISTRICT_ADMIN", level: DISTRICT, scopeId: $s }) { id } }`, { a: gw.gid('Account', bWorker.id), s: gw.gid('District', a.district.id) });
+    expect(toBWorker.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    expect(await gw.sql(`select id, revoked_at from role_grant where district_id = $1 order by id`, [b.district.id])).toEqual(before);
+    expect(await gw.sql(`select count(*)::int as n from role_grant where account_id = $1`, [bWorker.id])).toEqual([{ n: 1 }]);
+  });
 });

@@ -105,7 +105,9 @@ test('roles are granted and revoked only within the granter’s own scope', asyn
   expect((await grant('GRID_WORKER', 'GRID', gw.gid('Grid', a.grids[0].id))).errors).toBeUndefined();
   expect((await grant('DISTRICT_ADMIN', 'DISTRICT', gw.gid('District', a.district.id))).errors?.[0].extensions?.code).toBe('FORBIDDEN');
   expect((await grant('SOCIAL_WORKER', 'COMMUNITY', gw.gid('Community', a.communities[1].id))).errors?.[0].extensions?.code).toBe('FORBIDDEN');
-  expect((await grant('SOCIAL_WORKER', 'COMMUNITY', gw.gid('Community', b.communities[0].id))).errors?.[0].extensions?.code).toBe('NOT_FOUND');
+  // another district's node answers like a node that does not exist
+  expect((await grant('SOCIAL_WORKER', 'COMMUNITY', gw.gid('Community', b.communities[0].id))).errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.scopeId' });
+  expect((await grant('SOCIAL_WORKER', 'COMMUNITY', gw.gid('Community', '00000000-0000-4000-8000-000000000000'))).errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.scopeId' });
   expect((await grant('RESIDENT', 'GRID', gw.gid('Grid', a.grids[0].id))).errors?.[0].extensions).toMatchObject({ code: 'BAD_USER_INPUT', field: 'input.level' });
   const grants = await gw.sql(`select role from role_grant where account_id = (select id from account where username = 'new.volunteer') and revoked_at is null`);
   expect(grants.map((g) => g.role)).toEqual(['GRID_WORKER']);

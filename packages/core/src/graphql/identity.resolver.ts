@@ -49,7 +49,7 @@ export class IdentityResolver {
   @Query(() => Account, { description: '当前账号 / The signed-in account' })
   @Authenticated()
   async me(@Ctx() ctx: CoreContext): Promise<Account> {
-    const account = await ctx.services.identity.account(ctx.actor!.accountId);
+    const account = await ctx.services.identity.account(em(ctx), ctx.actor!.accountId);
     if (!account) throw new NotFoundError('Account');
     return accountOut(ctx, account, ctx.auth.grants);
   }
@@ -64,21 +64,21 @@ export class IdentityResolver {
   @Mutation(() => Account, { description: '新建账号 / Create an account' })
   @Requires(P['account:manage'])
   async createAccount(@Arg('input') input: CreateAccountInput, @Ctx() ctx: CoreContext): Promise<Account> {
-    return accountOut(ctx, await ctx.services.identity.createAccount(input), []);
+    return accountOut(ctx, await ctx.services.identity.createAccount(em(ctx), input), []);
   }
 
   @Mutation(() => RoleGrant, { description: '在辖区节点授予角色（仅限本人范围内）/ Grant a role at a node, within your own scope' })
   @Requires(P['role:grant'])
   async grantRole(@Arg('input') input: GrantRoleInput, @Ctx() ctx: CoreContext): Promise<RoleGrant> {
     const objectId = input.scopeId ? fromGlobalId(input.scopeId)?.id ?? '00000000-0000-0000-0000-000000000000' : null;
-    const g = await ctx.services.identity.grant(ctx.auth, { accountId: decodeId(input.accountId, 'Account'), role: input.role, level: input.level as ScopeLevel, objectId }, ctx.requestId);
+    const g = await ctx.services.identity.grant(em(ctx), ctx.auth, { accountId: decodeId(input.accountId, 'Account'), role: input.role, level: input.level as ScopeLevel, objectId }, ctx.requestId);
     return grantOut(g);
   }
 
   @Mutation(() => RoleGrant, { description: '撤销角色 / Revoke a role grant' })
   @Requires(P['role:grant'])
   async revokeRole(@Arg('grantId', () => ID) grantId: string, @Ctx() ctx: CoreContext): Promise<RoleGrant> {
-    return grantOut(await ctx.services.identity.revoke(ctx.auth, decodeId(grantId, 'RoleGrant'), ctx.requestId));
+    return grantOut(await ctx.services.identity.revoke(em(ctx), ctx.auth, decodeId(grantId, 'RoleGrant'), ctx.requestId));
   }
 
   @Query(() => AuditConnection, { description: '审计日志（区管理员）/ Audit log of a district' })

@@ -20,8 +20,10 @@ export interface Session {
 const INVALID = 'Invalid username or password';
 
 /**
- * Logins, token rotation and role grants. Runs on the owner connection with explicit
- * checks (accounts are looked up before anyone is known), writing the audit log itself.
+ * Logins, token rotation and role grants. Logins and token rotation run on the system
+ * connection (the caller is not known yet); account and grant changes run on the request's
+ * `em`, inside its tenant transaction, so row-level security holds them to the caller's
+ * districts even if a check here were missing.
  */
 export class IdentityService {
   constructor(
@@ -107,18 +109,18 @@ export class IdentityService {
     return this.em().find(RoleGrantEntity, { accountId, revokedAt: null });
   }
 
-  async account(accountId: string): Promise<AccountEntity | null> {
-    return this.em().findOne(AccountEntity, { id: accountId });
+  async account(em: EntityManager, accountId: string): Promise<AccountEntity | null> {
+    return em.findOne(AccountEntity, { id: accountId });
   }
 
-  async createAccount(input: { username: string; displayName: string; password?: string | null; externalSubject?: string | null; residentId?: string | null }): Promise<AccountEntity> {
+  async createAccount(em: EntityManager, input: { username: string; displayName: string; password?: string | null; externalSubject?: string | null; residentId?: string | null }): Promise<AccountEntity> {
     new InputCheck()
       .check(USERNAME_RULE.pattern.test(input.username), 'input.username', USERNAME_RULE.message)
       .text('input.displayName', input.displayName, { max: 40 })
       .done();
     if (input.password != null) checkPasswordPolicy(input.password, input.username, 'input.password');
-    const em = this.em();
-    if (await em.findOne(AccountEntity, { username: input.username })) throw badInput('input.username', 'is already taken');
+    // usernames are unique across districts: the check looks past row-level security
+    if (await this.em().findOne(AccountEntity, { username: input.username })) throw badInput('input.username', 'is already taken');
     const account = em.create(AccountEntity, {
       username: input.username, displayName: input.displayName.trim(),
       passwordHash: input.password ? await hashPassword(input.password) : null,
@@ -129,8 +131,7 @@ export class IdentityService {
   }
 
   /** The node a grant sits at, from the object id it names. */
-  async scopeOf(level: ScopeLevel, objectId: string | null): Promise<{ districtId: string | null; scopeId: string | null; node: ScopeNode | null }> {
-    const em = this.em();
+  async scopeOf(em: EntityManager, level: ScopeLevel, objectId: string | null): Promise<{ districtId: string | null; scopeId: string | null; node: ScopeNode | null }> {
     if (level === 'PLATFORM') return { districtId: null, scopeId: null, node: null };
     const entity = { DISTRICT: DistrictEntity, STREET: StreetEntity, COMMUNITY: CommunityEntity, GRID: GridEntity, ORGANIZATION: SocialOrganizationEntity }[level];
     const row = objectId ? ((await em.findOne(entity as never, { id: objectId })) as Record<string, string> | null) : null;
@@ -147,18 +148,23 @@ export class IdentityService {
   }
 
   /** Grants within the granter's own scope only: the granter must hold `core:role:grant` there and every permission of the role. */
-  async grant(by: GrantAuthorizer, input: { accountId: string; role: string; level: ScopeLevel; objectId: string | null }, requestId: string | null): Promise<RoleGrantEntity> {
+  async grant(em: EntityManager, by: GrantAuthorizer, input: { accountId: string; role: string; level: ScopeLevel; objectId: string | null }, requestId: string | null): Promise<RoleGrantEntity> {
     if (!this.roles.roles.has(input.role)) throw badInput('input.role', 'is not a role of this gateway');
     if (!this.roles.grantableAt(input.role, input.level)) throw badInput('input.level', `${input.role} cannot be granted at ${input.level}`);
-    const em = this.em();
     const account = await em.findOne(AccountEntity, { id: input.accountId });
     if (!account) throw new NotFoundError('Account');
-    const scope = await this.scopeOf(input.level, input.objectId);
+    const denied = (districtId: string | null) => this.audit.write({ accountId: by.actor?.accountId ?? null, actor: by.actor?.displayName ?? null, action: 'role.grant', objectType: 'Account', objectId: account.id, districtId, outcome: 'DENIED', detail: { role: input.role, level: input.level }, requestId });
+    const scope = await this.scopeOf(em, input.level, input.objectId).catch(async (e) => {
+      // a node the caller cannot see answers like one that does not exist; the attempt is still filed under its district
+      const hidden = await this.scopeOf(this.em(), input.level, input.objectId).catch(() => null);
+      if (hidden) await denied(hidden.districtId);
+      throw e;
+    });
     const allowed = scope.node
       ? by.allows('core:role:grant', scope.node) && this.roles.roles.get(input.role)!.permissions.every((p) => p !== '*' && by.allows(p, scope.node!))
       : by.isPlatformAdmin;
     if (!allowed) {
-      await this.audit.write({ accountId: by.actor?.accountId ?? null, actor: by.actor?.displayName ?? null, action: 'role.grant', objectType: 'Account', objectId: account.id, districtId: scope.districtId, outcome: 'DENIED', detail: { role: input.role, level: input.level }, requestId });
+      await denied(scope.districtId);
       if (scope.node && by.districts !== '*' && !by.districts.includes(scope.node.districtId)) throw new NotFoundError();
       throw new ForbiddenError('You can grant roles only within your own scope and permissions');
     }
@@ -170,11 +176,10 @@ export class IdentityService {
     return g;
   }
 
-  async revoke(by: GrantAuthorizer, grantId: string, requestId: string | null): Promise<RoleGrantEntity> {
-    const em = this.em();
+  async revoke(em: EntityManager, by: GrantAuthorizer, grantId: string, requestId: string | null): Promise<RoleGrantEntity> {
     const g = await em.findOne(RoleGrantEntity, { id: grantId, revokedAt: null });
     if (!g) throw new NotFoundError('Grant');
-    const scope = await this.scopeOf(g.scopeLevel, g.scopeLevel === 'DISTRICT' ? g.districtId : g.scopeId);
+    const scope = await this.scopeOf(em, g.scopeLevel, g.scopeLevel === 'DISTRICT' ? g.districtId : g.scopeId);
     const allowed = scope.node ? by.allows('core:role:grant', scope.node) : by.isPlatformAdmin;
     if (!allowed) {
       if (scope.node && by.districts !== '*' && !by.districts.includes(scope.node.districtId)) throw new NotFoundError('Grant');

@@ -2,6 +2,7 @@ import { Migration20261122000000_core_tree } from './Migration20261122000000_cor
 import { Migration20261122010000_identity } from './Migration20261122010000_identity';
 import { Migration20261202000000_event_version } from './Migration20261202000000_event_version';
 import { Migration20261202010000_rls_once_per_statement } from './Migration20261202010000_rls_once_per_statement';
+import { Migration20261202020000_identity_rls } from './Migration20261202020000_identity_rls';
 
 /** Core migrations in order (tracked under their class names); released ones are never edited. */
 export const coreMigrations = [
@@ -9,4 +10,5 @@ export const coreMigrations = [
   Migration20261122010000_identity,
   Migration20261202000000_event_version,
   Migration20261202010000_rls_once_per_statement,
+  Migration20261202020000_identity_rls,
 ];

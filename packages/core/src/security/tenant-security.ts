@@ -1,8 +1,5 @@
 import type { MikroORM } from '@mikro-orm/postgresql';
 
-/** Tables read and written only by identity code, with explicit checks instead of RLS. */
-const EXEMPT = new Set(['account', 'role_grant', 'refresh_token']);
-
 /**
  * The policy of a table whose tenant column is `col`. Each scalar subquery is an init plan,
  * evaluated once per statement, not per row. The caller's first district is compared as a
@@ -32,7 +29,7 @@ export async function applyTenantSecurity(orm: MikroORM): Promise<string[]> {
     'revoke update, delete, truncate on audit_log from gongzhi_app',
   ];
   for (const { table_name: t, col } of tables) {
-    if (EXEMPT.has(t) || t.startsWith('mikro_orm_')) continue;
+    if (t.startsWith('mikro_orm_')) continue;
     protectedTables.push(t);
     statements.push(
       `alter table "${t}" enable row level security`,
@@ -40,6 +37,19 @@ export async function applyTenantSecurity(orm: MikroORM): Promise<string[]> {
       `create policy tenant_isolation on "${t}" to gongzhi_app using (${tenantPolicy(col)}) with check (${tenantPolicy(col)})`,
     );
   }
+  // Identity tables without a tenant column. An account is visible with a grant the caller
+  // can see (role_grant's own policy applies inside), or with no grant anywhere (to be
+  // granted); refresh tokens belong to the system path alone.
+  const account = `(select gongzhi_sees_all()) or exists (select 1 from role_grant g where g.account_id = account.id) or not gongzhi_account_has_grants(account.id)`;
+  statements.push(
+    'alter table account enable row level security',
+    'drop policy if exists tenant_isolation on account',
+    `create policy tenant_isolation on account to gongzhi_app using (${account}) with check (${account})`,
+    'alter table refresh_token enable row level security',
+    'revoke all on refresh_token from gongzhi_app',
+    'grant execute on function gongzhi_account_has_grants(uuid) to gongzhi_app',
+  );
+  protectedTables.push('account', 'refresh_token');
   await em.transactional(async (tx) => {
     for (const s of statements) await tx.execute(s);
   });
