@@ -1,11 +1,12 @@
-import type { MikroORM } from '@mikro-orm/postgresql';
-import { toGlobalId, type DomainEvent, type GongzhiPlugin, type ScopeNode } from '@gongzhi/plugin-sdk';
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
+import { toGlobalId, type DashboardFigure, type DomainEvent, type GongzhiPlugin, type ScopeNode } from '@gongzhi/plugin-sdk';
 import type { Logger } from '../util/logger';
 import type { EventBus } from '../events/event-bus';
 import { inScope } from '../events/event-stream';
 import { Channel } from '../events/channel';
 import { StatsService } from '../services/stats.service';
 import { LoaderRegistry } from '../services/loaders';
+import { beginTenantTransaction, endTenantTransaction } from '../security/tenant-transaction';
 import type { DashboardSnapshot } from './dashboard.type';
 import { shareable } from './shared-execution';
 
@@ -67,14 +68,13 @@ export class DashboardService {
     return this.feeds.size;
   }
 
-  /** The node of a feed that is live (saves the lookup for every further subscriber of a watched node). */
-  known(level: string, id: string): DashboardNode | undefined {
-    return this.feeds.get(`${level}:${id}`)?.node;
-  }
-
-  /** Snapshots of a node: the current one at once (computed if nobody watched it yet), then after relevant changes. */
+  /**
+   * Snapshots of a node: the current one at once (computed if nobody watched it yet), then after
+   * relevant changes. The caller found `node` through its own tenant transaction (row-level
+   * security): a feed is never a way to reach a node the caller could not read.
+   */
   subscribe(node: DashboardNode): AsyncIterableIterator<DashboardSnapshot> {
-    const key = `${node.level}:${node.id}`;
+    const key = `${node.scope.districtId}/${node.level}:${node.id}`; // one feed per node, never shared across districts
     let feed = this.feeds.get(key);
     if (!feed) {
       feed = new NodeFeed(key, node);
@@ -159,33 +159,45 @@ export class DashboardService {
     }
   }
 
+  /**
+   * One transaction as the request role with the node's district as the tenant setting, so
+   * row-level security alone keeps the figures in that district (whatever the node claims);
+   * one snapshot of the data for every figure. A failing program section gives no figures.
+   */
   private async compute(f: NodeFeed): Promise<DashboardSnapshot> {
     this.computations++;
     const { node } = f;
     const cursor = this.bus.lastSeq.toString(); // events up to here are included (read after this point)
     const computedAt = new Date(f.lastComputedAt);
-    const stats = new StatsService(this.orm.em.fork() as never, new LoaderRegistry());
     const sections = this.plugins.filter((p) => p.dashboard && this.isEnabled(p.name, node.scope.districtId));
-    const [residentCount, careTagCounts, ...figures] = await Promise.all([
-      stats.residentCount(node.level, node.id),
-      stats.careTagCounts(node.level, node.id),
-      ...sections.map((p) =>
-        p.dashboard!.compute(this.orm.em.fork(), node.scope).catch((e) => {
+    const em = this.orm.em.fork({ useContext: false, freshEventManager: true }) as EntityManager;
+    await beginTenantTransaction(em, [node.scope.districtId]);
+    let ok = false;
+    try {
+      const stats = new StatsService(em, new LoaderRegistry());
+      const [residentCount, careTagCounts] = await Promise.all([stats.residentCount(node.level, node.id), stats.careTagCounts(node.level, node.id)]);
+      const figures: DashboardFigure[][] = [];
+      for (const p of sections) {
+        // A savepoint per section: one program's failing statement does not abort the others.
+        figures.push(await em.transactional((tx) => p.dashboard!.compute(tx, node.scope)).catch((e) => {
           this.log.error('dashboard section failed', { program: p.name, node: f.key, error: String(e) });
           return [];
-        }),
-      ),
-    ]);
-    return shareable({
-      node: toGlobalId(TYPENAME[node.level], node.id),
-      level: node.level.toUpperCase(),
-      name: node.name,
-      residentCount,
-      careTagCounts,
-      sections: sections.map((p, i) => ({ program: p.name, title: p.dashboard!.title, figures: figures[i].map((f) => ({ ...f, unit: f.unit ?? 'count' })) })),
-      cursor,
-      computedAt,
-      version: ++f.version,
-    } as DashboardSnapshot);
+        }));
+      }
+      ok = true;
+      return shareable({
+        node: toGlobalId(TYPENAME[node.level], node.id),
+        level: node.level.toUpperCase(),
+        name: node.name,
+        residentCount,
+        careTagCounts,
+        sections: sections.map((p, i) => ({ program: p.name, title: p.dashboard!.title, figures: figures[i].map((x) => ({ ...x, unit: x.unit ?? 'count' })) })),
+        cursor,
+        computedAt,
+        version: ++f.version,
+      } as DashboardSnapshot);
+    } finally {
+      await endTenantTransaction(em, ok);
+    }
   }
 }

@@ -8,11 +8,12 @@ import { em } from './load';
 import type { DashboardNode } from '../dashboard/dashboard.service';
 import type { CoreContext } from './core-context';
 
-/** The dashboard node of a District, Street or Community id (grids have no dashboard). */
+/**
+ * The dashboard node of a District, Street or Community id (grids have no dashboard), read in
+ * the subscriber's tenant transaction: row-level security alone refuses another district's node.
+ */
 async function dashboardNode(ctx: CoreContext, globalId: string): Promise<DashboardNode | null> {
   const { level, id } = treeFilter(globalId, 'node');
-  const known = ctx.services.dashboards!.known(level, id);
-  if (known) return known;
   if (level === 'district') {
     const d = await ctx.core.district(id);
     return d && { level, id, name: d.name, scope: { districtId: d.id } };
