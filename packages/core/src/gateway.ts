@@ -6,7 +6,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { GraphQLSchema } from 'graphql';
-import { configurePaging, type GongzhiPlugin } from '@gongzhi/plugin-sdk';
+import type { GongzhiPlugin } from '@gongzhi/plugin-sdk';
 import type { Config } from './config/config';
 import { createLogger, type Logger } from './util/logger';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './db/embedded-postgres';
@@ -21,6 +21,7 @@ import { SettingsService } from './services/settings.service';
 import { NodeRegistry } from './graphql/node-registry';
 import { coreNodes } from './graphql/core-nodes';
 import { buildGatewaySchema } from './graphql/build-schema';
+import { applyPaging } from './graphql/paging';
 import type { CoreContext, CoreServices } from './graphql/core-context';
 import { createContextFactory, handlerServices, refork } from './server/context';
 import { errorFormatter } from './server/errors';
@@ -61,7 +62,9 @@ export class Gateway {
   orm!: MikroORM;
   schema!: GraphQLSchema;
   plugins: GongzhiPlugin[] = [];
-  services!: CoreServices;
+  /** Assembled once, complete, when the gateway starts. */
+  services!: Readonly<CoreServices>;
+  private nodes: NodeRegistry | null = null;
   events!: LiveEvents;
   httpServer!: http.Server;
   url = '';
@@ -88,19 +91,12 @@ export class Gateway {
   async prepareSchema(): Promise<GraphQLSchema> {
     const installed = this.opts.plugins ?? discoverPlugins(this.config.pluginDirs);
     this.plugins = resolvePlugins(installed, this.opts.plugins ? null : this.config.plugins, CORE_VERSION);
-    configurePaging({ defaultSize: this.config.pageSizeDefault, maxSize: this.config.pageSizeMax });
     const nodes = new NodeRegistry();
     nodes.register(coreNodes);
     for (const p of this.plugins) nodes.register(p.nodes ?? []);
-    this.services = {
-      programs: new ProgramService(this.plugins),
-      settings: new SettingsService(this.plugins),
-      nodes,
-      coreVersion: CORE_VERSION,
-      roles: new RoleRegistry(this.plugins),
-      config: this.config,
-    } as CoreServices;
+    this.nodes = nodes;
     this.schema = await buildGatewaySchema(this.plugins, nodes);
+    applyPaging(this.schema, { defaultSize: this.config.pageSizeDefault, maxSize: this.config.pageSizeMax });
     applyAccessRules(this.schema);
     return this.schema;
   }
@@ -114,7 +110,7 @@ export class Gateway {
   /** The database (embedded when no DATABASE_URL) and the ORM; touches no table. */
   private async openDatabase(): Promise<void> {
     const t0 = Date.now();
-    if (!this.services) await this.prepareSchema();
+    if (!this.schema) await this.prepareSchema();
     let url = this.config.databaseUrl;
     if (!url) {
       this.embedded = await startEmbeddedPostgres(this.config.dataDir, this.log);
@@ -142,24 +138,30 @@ export class Gateway {
     const secrets = resolveSecrets(this.config, this.log);
     this.fieldCrypto = new FieldCrypto(secrets.dataKey);
     await this.openDatabase();
+    const programs = new ProgramService(this.plugins);
+    const settings = new SettingsService(this.plugins);
     const tokens = new TokenService(secrets.jwtSecret, this.config);
     const audit = new AuditWriter(this.orm, this.log);
-    Object.assign(this.services, {
-      audit,
-      tokens,
-      authenticator: new Authenticator(this.orm, tokens),
-      identity: new IdentityService(this.orm, tokens, this.services.roles, audit, this.config),
-    });
     // Gateways starting together take turns: the first migrates and seeds, the others find it done.
     await withSetupLock(this.orm, async () => {
       await this.applySetup();
-      await this.services.programs.reload(this.orm.em);
-      if (this.config.seedDemo) await seedDemo(this.orm, this.plugins, this.services, this.log);
+      await programs.reload(this.orm.em);
+      if (this.config.seedDemo) await seedDemo(this.orm, this.plugins, { programs }, this.log);
       if (this.config.initialAdmin) await this.createInitialAdmin(this.config.initialAdmin, audit);
     });
     if (this.config.redisUrl) await this.useRedisRateLimits(this.config.redisUrl);
 
-    this.events = new LiveEvents(this.orm, this.config, this.plugins, handlerServices(this.services), (p, d) => this.services.programs.isEnabled(p, d), this.log);
+    this.events = new LiveEvents(this.orm, this.config, this.plugins, handlerServices({ programs, settings }), (p, d) => programs.isEnabled(p, d), this.log);
+    const roles = new RoleRegistry(this.plugins);
+    this.services = Object.freeze({
+      programs, settings, roles, audit, tokens,
+      nodes: this.nodes!,
+      coreVersion: CORE_VERSION,
+      config: this.config,
+      authenticator: new Authenticator(this.orm, tokens),
+      identity: new IdentityService(this.orm, tokens, roles, audit, this.config),
+      dashboards: this.events.dashboards,
+    });
     this.createContext = createContextFactory(this.orm, this.services, this.events.streamer);
     // A gateway changed which programs a district runs: refresh the cache (the outbox relay delivers
     // every event without gaps, so no periodic reload is needed and an idle gateway stays idle).
@@ -168,7 +170,6 @@ export class Gateway {
         this.services.programs.reload(this.orm.em).catch((e) => this.log.error('program cache reload failed', { error: String(e) }));
       }
     });
-    this.services.dashboards = this.events.dashboards;
 
     await this.listen();
     await this.events.start();

@@ -2,14 +2,11 @@ import { ArgsType, Field, Int, ObjectType, ClassType } from 'type-graphql';
 import type { EntityManager, FilterQuery } from '@mikro-orm/core';
 import { BadUserInputError, badInput } from './errors';
 
-/** Page-size limits; the gateway sets them from configuration at start. */
-const paging = { defaultSize: 20, maxSize: 100 };
-export function configurePaging(limits: { defaultSize: number; maxSize: number }): void {
-  Object.assign(paging, limits);
-}
-export function pagingLimits(): Readonly<typeof paging> {
-  return paging;
-}
+/**
+ * Page size when a caller outside the graph passes none. Requests never see it: each
+ * gateway fills in and caps `first` on every connection field from its own configuration.
+ */
+export const DEFAULT_PAGE_SIZE = 20;
 
 @ArgsType()
 export class PageArgs {
@@ -77,11 +74,10 @@ export function decodeCursor(cursor: string, arity: number): unknown[] {
   }
 }
 
-/** Validates `first` against the configured limits and returns the page size. */
+/** The page size for `first` (already capped by the gateway on connection fields). */
 export function pageSize(first: number | null | undefined, field = 'first'): number {
-  if (first == null) return paging.defaultSize;
+  if (first == null) return DEFAULT_PAGE_SIZE;
   if (!Number.isInteger(first) || first < 0) throw badInput(field, 'must be a non-negative integer');
-  if (first > paging.maxSize) throw badInput(field, `must be at most ${paging.maxSize}`);
   return first;
 }
 

@@ -64,8 +64,4 @@ export function definePlugin(manifest: PluginManifest): GongzhiPlugin {
   return Object.freeze({ ...manifest, kind: 'gongzhi-plugin' as const });
 }
 
-export function isPlugin(value: unknown): value is GongzhiPlugin {
-  return !!value && typeof value === 'object' && (value as GongzhiPlugin).kind === 'gongzhi-plugin';
-}
-
 export type ResolverList = NonEmptyArray<Function>;

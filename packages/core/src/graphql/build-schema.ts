@@ -1,15 +1,17 @@
-import { buildSchema, getMetadataStorage } from 'type-graphql';
+import { buildSchemaSync, getMetadataStorage } from 'type-graphql';
 import { createPubSub } from '@graphql-yoga/subscription';
 import { GraphQLDateTimeISO } from 'graphql-scalars';
 import { printSchema, type GraphQLSchema } from 'graphql';
 import type { GongzhiPlugin } from '@gongzhi/plugin-sdk';
 import { coreResolvers } from './resolvers';
 import type { NodeRegistry } from './node-registry';
+import { checkFieldCollisions } from './field-collisions';
 
 /** The one graph: core resolvers plus those of every loaded plugin. */
 export async function buildGatewaySchema(plugins: GongzhiPlugin[], nodes: NodeRegistry): Promise<GraphQLSchema> {
+  checkFieldCollisions(plugins);
   const resolvers = [...coreResolvers, ...plugins.flatMap((p) => p.resolvers ?? [])];
-  const schema = await isolated(() => buildSchema({
+  const schema = onPrivateMetadata(() => buildSchemaSync({
     resolvers: resolvers as never,
     scalarsMap: [{ type: Date, scalar: GraphQLDateTimeISO }],
     validate: false,
@@ -23,19 +25,30 @@ export async function buildGatewaySchema(plugins: GongzhiPlugin[], nodes: NodeRe
 
 export const sdlOf = (schema: GraphQLSchema): string => printSchema(schema) + '\n';
 
+type Storage = ReturnType<typeof getMetadataStorage>;
+// Output types gain plugin fields during a build. Input and argument types only ever hold
+// their own declared fields, and type-graphql reads those from the shared store at run time.
+const BUILT = ['objectTypes', 'interfaceTypes'] as const;
+const TOUCHED = ['fields', 'fieldResolvers', 'queries', 'mutations', 'subscriptions'] as const;
+
 /**
- * type-graphql keeps its metadata globally and a build adds the field resolvers of the
- * resolvers it was given (e.g. a plugin's `Community.canteens`) to the shared type
- * metadata for good. Each build starts from the declared metadata, so a schema holds
- * exactly the fields of the plugins it loads (several gateways or SDL variants per process).
+ * type-graphql builds from one process-wide metadata store and writes into the
+ * definitions it builds (a plugin's `Community.canteens` would stay on the shared
+ * `Community` for good). Each build here runs on its own copy of the declared
+ * definitions, swapped in for the duration of a synchronous build: the declarations
+ * are never modified, so a schema holds exactly the fields of the plugins it loads,
+ * however many gateways or SDL variants one process builds, in any order.
  */
-async function isolated<T>(build: () => Promise<T>): Promise<T> {
-  const md = getMetadataStorage() as unknown as { fields: unknown[] } & Record<'objectTypes' | 'interfaceTypes' | 'inputTypes' | 'argumentTypes', { fields?: unknown }[]>;
-  const declared = [...md.fields];
-  for (const t of [...md.objectTypes, ...md.interfaceTypes, ...md.inputTypes, ...md.argumentTypes]) delete t.fields;
+function onPrivateMetadata<T>(build: () => T): T {
+  const g = globalThis as { TypeGraphQLMetadataStorage?: Storage };
+  const declared = getMetadataStorage();
+  const copy = declared.clone() as unknown as Record<string, object[]>;
+  for (const key of BUILT) copy[key] = copy[key].map((d) => ({ ...d, fields: undefined }));
+  for (const key of TOUCHED) copy[key] = copy[key].map((d) => ({ ...d }));
+  g.TypeGraphQLMetadataStorage = copy as unknown as Storage;
   try {
-    return await build();
+    return build();
   } finally {
-    md.fields = declared;
+    g.TypeGraphQLMetadataStorage = declared;
   }
 }

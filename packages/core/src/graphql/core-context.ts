@@ -16,8 +16,8 @@ export interface CoreServices {
   settings: SettingsService;
   nodes: NodeRegistry;
   coreVersion: string;
-  /** Shared live dashboard snapshots (set once live events run). */
-  dashboards?: import('../dashboard/dashboard.service').DashboardService;
+  /** Shared live dashboard snapshots. */
+  dashboards: import('../dashboard/dashboard.service').DashboardService;
   roles: RoleRegistry;
   identity: IdentityService;
   authenticator: Authenticator;

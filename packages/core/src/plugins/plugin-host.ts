@@ -1,10 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import semver from 'semver';
-import { isPlugin, type GongzhiPlugin } from '@gongzhi/plugin-sdk';
+import type { GongzhiPlugin } from '@gongzhi/plugin-sdk';
+import { isPlugin } from '@gongzhi/plugin-sdk/host';
 
 import { PluginHostError } from './plugin-host-error';
 import { eventSubscriptions } from './event-contracts';
+import { checkManifests } from './manifest-checks';
 
 export { PluginHostError };
 
@@ -31,7 +33,8 @@ export function discoverPlugins(dirs: string[]): GongzhiPlugin[] {
 /**
  * Chooses the plugins to load and orders them by dependency. Refuses, with one message
  * naming the plugin and both versions, on an incompatible core, a missing dependency or a
- * cycle, and on event declarations that do not fit together (event-contracts.ts).
+ * cycle, and on manifests or event declarations that do not fit together
+ * (manifest-checks.ts, event-contracts.ts).
  */
 export function resolvePlugins(installed: GongzhiPlugin[], wanted: string[] | null, coreVersion: string): GongzhiPlugin[] {
   const byName = new Map<string, GongzhiPlugin>();
@@ -63,6 +66,7 @@ export function resolvePlugins(installed: GongzhiPlugin[], wanted: string[] | nu
     }
   }
   const ordered = topoSort(selected, new Set(names));
+  checkManifests(ordered);
   eventSubscriptions(ordered);
   return ordered;
 }

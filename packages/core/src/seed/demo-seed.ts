@@ -10,7 +10,7 @@ import { buildDemoTree, DEMO_DIVISION_CODE } from './demo-tree';
  * On first start, one demo district with realistic names; then each plugin's own
  * demo data, with its program enabled. Idempotent: keyed on the division code.
  */
-export async function seedDemo(orm: MikroORM, plugins: GongzhiPlugin[], services: CoreServices, log: Logger): Promise<void> {
+export async function seedDemo(orm: MikroORM, plugins: GongzhiPlugin[], services: Pick<CoreServices, 'programs'>, log: Logger): Promise<void> {
   const { programs } = services;
   const em = orm.em.fork();
   let district = await em.findOne(DistrictEntity, { divisionCode: DEMO_DIVISION_CODE });

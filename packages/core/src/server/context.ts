@@ -10,7 +10,7 @@ import type { Caller } from '../identity/authenticator';
 import type { CoreContext, CoreServices } from '../graphql/core-context';
 import type { OutboxEventStreamer } from '../events/event-stream';
 
-function servicesFor(em: EntityManager, loaders: LoaderRegistry, core: CoreServices): GongzhiServices {
+function servicesFor(em: EntityManager, loaders: LoaderRegistry, core: Pick<CoreServices, 'programs' | 'settings'>): GongzhiServices {
   const coreReader: CoreReader = {
     district: (id) => byId(loaders, em, DistrictEntity).load(id) as never,
     street: (id) => byId(loaders, em, StreetEntity).load(id) as never,
@@ -32,7 +32,7 @@ function servicesFor(em: EntityManager, loaders: LoaderRegistry, core: CoreServi
 }
 
 /** Services for event handlers: bound to the handler's transaction. */
-export const handlerServices = (core: CoreServices) => (em: EntityManager): GongzhiServices =>
+export const handlerServices = (core: Pick<CoreServices, 'programs' | 'settings'>) => (em: EntityManager): GongzhiServices =>
   servicesFor(em, new LoaderRegistry(), core);
 
 export interface ContextInput {
