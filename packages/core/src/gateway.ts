@@ -30,6 +30,7 @@ import { requestLifecycle } from './server/request-lifecycle';
 import { graphiqlRouter } from './server/graphiql';
 import { dashboardRouter } from './server/dashboard';
 import { healthRouter } from './server/health';
+import { corsMiddleware } from './server/cors';
 import { attachWebSocket } from './server/ws';
 import { LiveEvents } from './events/live-events';
 import { seedDemo } from './seed/demo-seed';
@@ -235,6 +236,7 @@ export class Gateway {
     app.get('/', (_req, res) => res.redirect('/graphiql'));
     app.use(
       '/graphql',
+      corsMiddleware(this.config.corsOrigins),
       (req, res, next) => {
         if (this.config.exposeSqlCount) sqlCounter.run({ count: 0 }, next);
         else next();

@@ -55,6 +55,8 @@ export interface Config {
   eventQuietAfterMs: number;
   /** Created as platform admin at start when no platform admin exists (first start of a production database). */
   initialAdmin: { username: string; password: string } | null;
+  /** Origins a browser may call the graph from (`*`: any); credentials are never allowed. */
+  corsOrigins: string[];
 }
 
 export const repoRoot = path.resolve(__dirname, '../../../..');
@@ -180,6 +182,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     eventPollMs: int('GONGZHI_EVENT_POLL_MS', 1000, 50, 600_000),
     eventQuietAfterMs: int('GONGZHI_EVENT_QUIET_AFTER_MS', 30_000, 0, 86_400_000),
     initialAdmin: null,
+    corsOrigins: corsOrigins(env.GONGZHI_CORS_ORIGINS ?? (mode === 'development' ? '*' : ''), problems),
   };
   if (config.eventEngine === 'redis' && !env.REDIS_URL) problems.push('GONGZHI_EVENT_ENGINE=redis needs REDIS_URL');
   if (config.unsafeServiceChecksOff && mode === 'production') problems.push('GONGZHI_UNSAFE_SERVICE_CHECKS_OFF cannot be used in production');
@@ -213,4 +216,20 @@ function initialAdmin(env: Env, problems: string[]): Config['initialAdmin'] {
     return null;
   }
   return { username, password };
+}
+
+/** GONGZHI_CORS_ORIGINS: comma-separated origins (`https://app.example.org`) or `*`. */
+function corsOrigins(raw: string, problems: string[]): string[] {
+  const list = raw.split(',').map((o) => o.trim()).filter(Boolean);
+  for (const o of list) {
+    if (o === '*') continue;
+    let origin = '';
+    try {
+      origin = new URL(o).origin;
+    } catch {
+      // reported below
+    }
+    if (origin !== o) problems.push(`GONGZHI_CORS_ORIGINS: "${o}" is not an origin (scheme://host[:port], no path) or *`);
+  }
+  return list;
 }
