@@ -66,12 +66,14 @@ test('the picker costs the same statements for a district of 2 or of 6 streets',
   expect(b.sqlCount).toBe(a.sqlCount);
 });
 
-test('a snapshot carries care-tag labels and each figure’s unit (money in fen, COUNT by default)', async () => {
+test('a snapshot carries care-tag labels in the enum’s order and each figure’s unit (money in fen, COUNT by default)', async () => {
+  await gw.seed.resident({ communityId: tree.communities[0].id, careTags: ['DISABLED'] });
   const sub = collect(gw.wsClient(), `subscription($n: ID!) { dashboard(node: $n) { careTagCounts { tag label { zh en } } sections { figures { key unit } } } }`,
     { n: toGlobalId('District', tree.district.id) });
   await sub.until(1);
   const snap = sub.items[0].dashboard;
   expect(snap.careTagCounts).toContainEqual({ tag: 'LIVING_ALONE', label: { zh: '独居', en: 'Living alone' } });
+  expect(snap.careTagCounts.map((c: { tag: string }) => c.tag)).toEqual(['ELDERLY_60', 'LIVING_ALONE', 'DISABLED']); // not alphabetical
   expect(snap.sections[0].figures).toEqual([{ key: 'paid', unit: 'FEN' }, { key: 'n', unit: 'COUNT' }]);
   sub.dispose();
 });

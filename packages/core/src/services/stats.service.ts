@@ -1,11 +1,13 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
-import type { CareTag } from '@gongzhi/plugin-sdk';
+import { CARE_TAG_LABELS, type CareTag } from '@gongzhi/plugin-sdk';
 import type { LoaderRegistry } from './loaders';
 import type { TreeLevel } from './tree.service';
 
 const COLUMN: Record<TreeLevel, string> = { district: 'district_id', street: 'street_id', community: 'community_id', grid: 'grid_id' };
 
 export interface CareTagCount { tag: CareTag; count: number }
+
+const CARE_TAG_ORDER = Object.keys(CARE_TAG_LABELS) as CareTag[];
 
 /**
  * Counts at any level of the tree, computed in SQL with GROUP BY and batched per
@@ -45,7 +47,8 @@ export class StatsService {
           if (!by.has(r.k)) by.set(r.k, []);
           by.get(r.k)!.push({ tag: r.tag, count: r.n });
         }
-        return ids.map((i) => by.get(i) ?? []);
+        const rank = (t: CareTag) => CARE_TAG_ORDER.indexOf(t); // the enum's order (60+, 80+, living alone, …), not alphabetical codes
+        return ids.map((i) => (by.get(i) ?? []).sort((a, b) => rank(a.tag) - rank(b.tag)));
       })
       .load(id);
   }

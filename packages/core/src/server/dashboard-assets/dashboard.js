@@ -78,6 +78,7 @@
     }).then(function () { button.disabled = false; });
   });
   $('logout').addEventListener('click', function () {
+    $('app').hidden = true; // signing out on purpose: not the "session ended" notice
     session.logout().then(function () { showLogin('已退出 / Signed out'); });
   });
   session.onChange(function (s) {
