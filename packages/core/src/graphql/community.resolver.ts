@@ -21,7 +21,7 @@ export class CommunityResolver {
     @Arg('filter', () => CommunityFilter, { nullable: true }) filter?: CommunityFilter,
     @Arg('orderBy', () => NameOrder, { nullable: true }) orderBy?: NameOrder) {
     const where: Record<string, unknown> = { ...scopeWhere(ctx.auth.scopeFilter(P['tree:read']), { district: 'districtId', street: 'streetId', community: 'id' }) };
-    if (filter?.within) Object.assign(where, (await withinNode(ctx, P['tree:read'], filter.within, 'filter.within')).where);
+    if (filter?.within) Object.assign(where, (await withinNode(ctx, P['tree:read'], filter.within, 'filter.within', ['district', 'street'])).where);
     if (filter?.kind) where.kind = filter.kind;
     if (filter?.nameContains) where.name = { $ilike: likePattern(filter.nameContains) };
     return keysetPage(em(ctx), CommunityEntity, { where, sortBy: sortProp(orderBy), direction: orderBy?.direction, ...page });

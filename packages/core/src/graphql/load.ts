@@ -1,7 +1,7 @@
 import { NotFoundError, badInput, fromGlobalId } from '@gongzhi/plugin-sdk';
 import { nodeOf } from '../security/access-guard';
 import { CommunityEntity, DistrictEntity, GridEntity, StreetEntity } from '../entities';
-import { treeFilter } from '../services/tree.service';
+import { treeFilter, type TreeLevel } from '../services/tree.service';
 import type { EntityManager } from '@mikro-orm/postgresql';
 import { byId } from '../services/loaders';
 import type { CoreContext } from './core-context';
@@ -37,9 +37,13 @@ export async function parentAt<T extends { id: string }>(ctx: CoreContext, permi
   return row;
 }
 
-/** A `within` argument: the District/Street/Community/Grid must exist for the caller (else NOT_FOUND) and allow `permission`. */
-export async function withinNode(ctx: CoreContext, permission: string, globalId: string, field: string) {
+/**
+ * A `within` argument: the District/Street/Community/Grid (or only the `levels` the list
+ * can be filtered by) must exist for the caller (else NOT_FOUND) and allow `permission`.
+ */
+export async function withinNode(ctx: CoreContext, permission: string, globalId: string, field: string, levels?: TreeLevel[]) {
   const f = treeFilter(globalId, field);
+  if (levels && !levels.includes(f.level)) throw badInput(field, `must be the id of a ${levels.map((l) => l[0].toUpperCase() + l.slice(1)).join(' or ')}`);
   const entity = { district: DistrictEntity, street: StreetEntity, community: CommunityEntity, grid: GridEntity }[f.level];
   const row = await load(ctx, entity as new () => { id: string }, f.id);
   if (!row) throw new NotFoundError();

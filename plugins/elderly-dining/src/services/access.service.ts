@@ -50,7 +50,8 @@ export async function elderRowFilter(ctx: GongzhiContext, permission: Permission
   if (!ctx.actor) throw new UnauthenticatedError();
   const f = ctx.auth.scopeFilter(permission.key);
   if (f.all) return {};
-  const tree = scopeWhere({ ...f, organizationIds: [] });
+  // rows about elders carry no grid column: a grid grant does not reach them, as in elderScope
+  const tree = scopeWhere({ ...f, gridIds: [], organizationIds: [] });
   if (f.organizationIds.length === 0) return tree;
   const operated = await ctx.em.find(Canteen, { districtId, operatorOrganizationId: { $in: f.organizationIds } }, { fields: ['id'] });
   const byOperator = { canteenId: { $in: operated.map((c) => c.id) } };
