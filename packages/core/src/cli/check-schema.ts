@@ -8,7 +8,7 @@ checkSchemaFiles().then(
       process.stderr.write(`${problems.join('\n')}\n`);
       process.exit(1);
     }
-    process.stdout.write('schema/ is up to date and every plugin change is versioned\n');
+    process.stdout.write('schema/ is up to date, released snapshots are intact, and every core and plugin change is versioned\n');
   },
   (e) => {
     process.stderr.write(`${e?.stack ?? e}\n`);
