@@ -35,4 +35,6 @@ export interface CoreContext extends GongzhiContext {
   ip: string | null;
   /** Audit entries of this operation, written once when it ends (e.g. sensitive reads). */
   pendingAudit: import('../security/audit').AuditEntry[];
+  /** What a mutation root field adds to its own audit entry's detail, by field name (never personal data). */
+  auditDetail: Map<string, Record<string, unknown>>;
 }

@@ -2,8 +2,8 @@ import { Arg, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'ty
 import { GraphQLJSONObject } from 'graphql-scalars';
 import { District, Requires, badInput, resolveSettings } from '@gongzhi/plugin-sdk';
 import { P } from '../identity/core-permissions';
-import { DistrictEntity, ProgramEnablementEntity } from '../entities';
-import { Platform, PluginInfo, ProgramSettings, ProgramStatus } from './platform.type';
+import { DistrictEntity, ProgramEnablementChangeEntity, ProgramEnablementEntity } from '../entities';
+import { Platform, PluginInfo, ProgramChange, ProgramSettings, ProgramStatus } from './platform.type';
 import { em, mustLoadAt } from './load';
 import type { CoreContext } from './core-context';
 
@@ -35,6 +35,7 @@ export class PlatformResolver {
   @Requires(P['program:manage'])
   async setProgramEnabled(@Arg('districtId', () => ID) districtId: string, @Arg('program') program: string,
     @Arg('enabled') enabled: boolean, @Ctx() ctx: CoreContext): Promise<ProgramStatus> {
+    ctx.auditDetail.set('setProgramEnabled', { program, enabled });
     const district = await mustLoadAt(ctx, P['program:manage'], DistrictEntity, 'District', districtId);
     const row = await ctx.services.programs.setEnabled(em(ctx), district.id, program, enabled, actorName(ctx));
     return statusOf(ctx, program, row);
@@ -69,6 +70,19 @@ export class DistrictProgramsResolver {
       })
       .load(d.id);
     return ctx.services.programs.plugins.map((p) => statusOf(ctx, p.name, rows.find((r) => r.program === p.name)));
+  }
+
+  @FieldResolver(() => [ProgramChange], { description: '本区项目启停记录，新→旧 / Every enablement change here, newest first' })
+  @Requires(P['tree:read'])
+  async programHistory(@Root() d: DistrictEntity, @Ctx() ctx: CoreContext,
+    @Arg('program', () => String, { nullable: true }) program?: string | null): Promise<ProgramChange[]> {
+    const rows = await ctx.loaders
+      .get<string, ProgramEnablementChangeEntity[]>('District.programHistory', async (ids) => {
+        const all = await em(ctx).find(ProgramEnablementChangeEntity, { districtId: { $in: [...ids] } }, { orderBy: { changedAt: 'desc', id: 'asc' } });
+        return ids.map((id) => all.filter((r) => r.districtId === id));
+      })
+      .load(d.id);
+    return program ? rows.filter((r) => r.program === program) : rows;
   }
 
   @FieldResolver(() => ProgramSettings, { description: '本区某项目设置 / Settings of one program here' })

@@ -25,6 +25,14 @@ export class Platform {
   @Field(() => [PluginInfo]) plugins!: PluginInfo[];
 }
 
+@ObjectType({ description: '项目启停记录 / One change of a program\'s enablement in a district' })
+export class ProgramChange {
+  @Field() program!: string;
+  @Field() enabled!: boolean;
+  @Field(() => GraphQLDateTimeISO) changedAt!: Date;
+  @Field() changedBy!: string;
+}
+
 @ObjectType({ description: '某区某项目的启用状态 / A program in a district' })
 export class ProgramStatus {
   @Field() program!: string;

@@ -43,7 +43,11 @@ export class GrantAuthorizer implements Authorizer {
     return this.grants.some((g) => this.roles.holds(g.role, permission));
   }
 
+  /** Districts of every node this caller's operation was checked at, allowed or not (for the audit log). */
+  readonly touched = new Set<string>();
+
   allows(permission: string, node: ScopeNode): boolean {
+    this.touched.add(node.districtId);
     if (this.checksOff && this.actor) return true;
     return this.grants.some((g) => covers(g, node) && this.roles.holds(g.role, permission));
   }

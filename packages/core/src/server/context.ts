@@ -57,6 +57,7 @@ export function createContextFactory(orm: MikroORM, core: CoreServices, events: 
       services: core,
       loader: (key, batch) => loaders.get(key, batch),
       pendingAudit: [],
+      auditDetail: new Map(),
       ...servicesFor(em, loaders, core),
     };
   };
@@ -66,5 +67,5 @@ export function createContextFactory(orm: MikroORM, core: CoreServices, events: 
 export function refork(ctx: CoreContext, orm: MikroORM): CoreContext {
   const em = orm.em.fork({ useContext: false });
   const loaders = new LoaderRegistry();
-  return { ...ctx, em, loaders, loader: (key, batch) => loaders.get(key, batch), pendingAudit: [], ...servicesFor(em, loaders, ctx.services) };
+  return { ...ctx, em, loaders, loader: (key, batch) => loaders.get(key, batch), pendingAudit: [], auditDetail: new Map(), ...servicesFor(em, loaders, ctx.services) };
 }
