@@ -59,3 +59,21 @@ test('setProgramEnabled is audited with program and on/off, and the enablement h
   expect(res.errors).toBeUndefined();
   expect(res.data.node.programHistory.map((c: { enabled: boolean }) => c.enabled)).toEqual([false, true]);
 });
+
+test("a mutation's audit rows are written in the request's own transaction, and cost no transaction of their own", async () => {
+  const requestId = `audit-tx-${Date.now()}`;
+  const res = await gw.request(UPDATE, { id: gw.gid('Resident', a.residents[1].id), addr: '同一事务' }, { headers: { 'x-request-id': requestId } });
+  expect(res.errors).toBeUndefined();
+  const [row] = await gw.sql(`select xmin::text as tx from resident where id = $1`, [a.residents[1].id]);
+  const audit = await gw.sql(`select xmin::text as tx, outcome from audit_log where request_id = $1`, [requestId]);
+  // the resident row is written in the field's savepoint (a subtransaction, whose xid comes after
+  // its parent's); an entry written by a transaction of its own, after the commit, would come later still
+  expect(audit.map((x) => x.outcome)).toEqual(['SUCCESS']);
+  expect(Number(audit[0].tx)).toBeLessThan(Number(row.tx));
+  // a refused mutation changes nothing but its audit row, in that same transaction
+  const refusedId = `audit-tx-refused-${Date.now()}`;
+  const worker = await gw.account({ role: 'RESIDENT', level: 'COMMUNITY', districtId: a.district.id, scopeId: a.communities[0].id });
+  const refused = await gw.request(UPDATE, { id: gw.gid('Resident', a.residents[1].id), addr: 'x' }, { token: worker.token, headers: { 'x-request-id': refusedId } });
+  expect(refused.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
+  expect(await gw.sql(`select outcome, district_id from audit_log where request_id = $1`, [refusedId])).toEqual([{ outcome: 'DENIED', district_id: a.district.id }]);
+});

@@ -37,4 +37,6 @@ export interface CoreContext extends GongzhiContext {
   pendingAudit: import('../security/audit').AuditEntry[];
   /** What a mutation root field adds to its own audit entry's detail, by field name (never personal data). */
   auditDetail: Map<string, Record<string, unknown>>;
+  /** Response keys of the root mutation fields whose audit entries are already in the request transaction. */
+  auditedInTransaction: Set<string>;
 }

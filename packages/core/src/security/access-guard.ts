@@ -2,6 +2,7 @@ import { GraphQLObjectType, defaultFieldResolver, isIntrospectionType, type Grap
 import { getMetadataStorage } from 'type-graphql';
 import { ForbiddenError, UnauthenticatedError, accessRuleOf, type AccessRule, type ScopeNode } from '@gongzhi/plugin-sdk';
 import type { CoreContext } from '../graphql/core-context';
+import { auditedInTransaction } from './mutation-audit';
 
 const ROOTS = ['Query', 'Mutation', 'Subscription'];
 
@@ -99,8 +100,14 @@ export function applyAccessRules(schema: GraphQLSchema): void {
     const mutation = type === 'Mutation';
     field.resolve = async (parent, args, context, info) => {
       const ctx = context as CoreContext;
-      await check(rule, root, parent, ctx, where);
-      return mutation ? inSavepoint(ctx, () => resolve(parent, args, ctx, info)) : resolve(parent, args, ctx, info);
+      if (!mutation) {
+        await check(rule, root, parent, ctx, where);
+        return resolve(parent, args, ctx, info);
+      }
+      return auditedInTransaction(ctx, String(info.path.key), field.name, async () => {
+        await check(rule, root, parent, ctx, where);
+        return inSavepoint(ctx, () => resolve(parent, args, ctx, info));
+      });
     };
   }
 }

@@ -1,4 +1,4 @@
-import type { MikroORM } from '@mikro-orm/postgresql';
+import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { AuditOutcome } from '../entities/audit-log.entity';
 import type { Logger } from '../util/logger';
 
@@ -12,6 +12,18 @@ export interface AuditEntry {
   outcome: AuditOutcome;
   detail?: Record<string, unknown> | null;
   requestId?: string | null;
+}
+
+/** Inserts entries on `em`'s connection: the request transaction, or the writer's own. */
+export async function insertAuditEntries(em: EntityManager, list: AuditEntry[]): Promise<void> {
+  for (const e of list) {
+    await em.execute(
+      `insert into audit_log (account_id, actor, action, object_type, object_id, district_id, outcome, detail, request_id)
+       values (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      [e.accountId, e.actor, e.action, e.objectType ?? null, e.objectId ?? null, e.districtId ?? null, e.outcome,
+        e.detail ? JSON.stringify(e.detail) : null, e.requestId ?? null],
+    );
+  }
 }
 
 /**
@@ -28,14 +40,7 @@ export class AuditWriter {
       await this.orm.em.fork().transactional(async (tx) => {
         await tx.execute(`set local role gongzhi_app`);
         await tx.execute(`select set_config('gongzhi.districts', '*', true)`);
-        for (const e of list) {
-          await tx.execute(
-            `insert into audit_log (account_id, actor, action, object_type, object_id, district_id, outcome, detail, request_id)
-             values (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-            [e.accountId, e.actor, e.action, e.objectType ?? null, e.objectId ?? null, e.districtId ?? null, e.outcome,
-              e.detail ? JSON.stringify(e.detail) : null, e.requestId ?? null],
-          );
-        }
+        await insertAuditEntries(tx, list);
       });
     } catch (err) {
       this.log.error('audit write failed', { error: String(err), actions: list.map((e) => e.action) });

@@ -31,10 +31,15 @@ export async function applyTenantSecurity(orm: MikroORM): Promise<string[]> {
   for (const { table_name: t, col } of tables) {
     if (t.startsWith('mikro_orm_')) continue;
     protectedTables.push(t);
+    // the audit log is read per district but appended to by anyone: a refused attempt is filed under its target
+    const audit = t === 'audit_log';
     statements.push(
       `alter table "${t}" enable row level security`,
       `drop policy if exists tenant_isolation on "${t}"`,
-      `create policy tenant_isolation on "${t}" to gongzhi_app using (${tenantPolicy(col)}) with check (${tenantPolicy(col)})`,
+      audit
+        ? `create policy tenant_isolation on "${t}" for select to gongzhi_app using (${tenantPolicy(col)})`
+        : `create policy tenant_isolation on "${t}" to gongzhi_app using (${tenantPolicy(col)}) with check (${tenantPolicy(col)})`,
+      ...(audit ? [`drop policy if exists audit_append on "${t}"`, `create policy audit_append on "${t}" for insert to gongzhi_app with check (true)`] : []),
     );
   }
   // Identity tables without a tenant column. An account is visible with a grant the caller

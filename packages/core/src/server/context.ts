@@ -58,6 +58,7 @@ export function createContextFactory(orm: MikroORM, core: CoreServices, events: 
       loader: (key, batch) => loaders.get(key, batch),
       pendingAudit: [],
       auditDetail: new Map(),
+      auditedInTransaction: new Set(),
       ...servicesFor(em, loaders, core),
     };
   };
@@ -67,5 +68,5 @@ export function createContextFactory(orm: MikroORM, core: CoreServices, events: 
 export function refork(ctx: CoreContext, orm: MikroORM): CoreContext {
   const em = orm.em.fork({ useContext: false });
   const loaders = new LoaderRegistry();
-  return { ...ctx, em, loaders, loader: (key, batch) => loaders.get(key, batch), pendingAudit: [], auditDetail: new Map(), ...servicesFor(em, loaders, ctx.services) };
+  return { ...ctx, em, loaders, loader: (key, batch) => loaders.get(key, batch), pendingAudit: [], auditDetail: new Map(), auditedInTransaction: new Set(), ...servicesFor(em, loaders, ctx.services) };
 }

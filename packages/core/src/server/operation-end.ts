@@ -32,5 +32,5 @@ export function operationAudit(ctx: CoreContext, document: DocumentNode, errors:
   const queued = ctx.pendingAudit.splice(0);
   if (!failure) return [...mutationAudit(ctx, document, errors), ...queued];
   const detail = { code: failure.extensions.code };
-  return [...mutationAudit(ctx, document, [failure]), ...queued.map((e) => ({ ...e, outcome: 'FAILURE' as const, detail: { ...e.detail, ...detail } }))];
+  return [...mutationAudit(ctx, document, [failure], failure), ...queued.map((e) => ({ ...e, outcome: 'FAILURE' as const, detail: { ...e.detail, ...detail } }))];
 }
