@@ -120,8 +120,8 @@ async function wsCloseCode(params: Record<string, unknown>): Promise<number> {
 
 test('graphql-ws: a bad token is refused on connect (4403), an expiring one closes the socket (4403)', async () => {
   expect(await wsCloseCode({ authorization: 'Bearer garbage' })).toBe(4403);
-  const { id } = await gw.account({ role: 'DISTRICT_ADMIN', level: 'DISTRICT', districtId: tree.district.id });
-  const { token } = await gw.gateway.services.tokens.issueAccess(id, null, 1);
+  const { id, sessionId } = await gw.account({ role: 'DISTRICT_ADMIN', level: 'DISTRICT', districtId: tree.district.id });
+  const { token } = await gw.gateway.services.tokens.issueAccess(id, sessionId, 1);
   const ws = new WebSocket(gw.wsUrl, 'graphql-transport-ws');
   await new Promise((r) => ws.once('open', r));
   const closed = new Promise<number>((r) => ws.once('close', (c) => r(c)));

@@ -38,6 +38,7 @@ import { RoleRegistry } from './identity/roles';
 import { TokenService } from './identity/tokens';
 import { Authenticator, type Caller } from './identity/authenticator';
 import { IdentityService } from './identity/identity.service';
+import { IdentityCache } from './identity/identity-cache';
 import { AuditWriter } from './security/audit';
 import { createFirstAdmin } from './identity/first-admin';
 import { resolveSecrets } from './security/secrets';
@@ -79,9 +80,11 @@ export class Gateway {
   /** This gateway's column encryption (its data key); none for migrate-only runs. */
   private fieldCrypto: FieldCrypto | null = null;
   readonly timings: Record<string, number> = {};
+  readonly identityCache: IdentityCache;
 
   constructor(private readonly opts: GatewayOptions) {
     this.log = opts.logger ?? createLogger(opts.config.logLevel);
+    this.identityCache = new IdentityCache(opts.config.identityCacheTtlMs);
   }
 
   get config(): Config {
@@ -159,8 +162,8 @@ export class Gateway {
       nodes: this.nodes!,
       coreVersion: CORE_VERSION,
       config: this.config,
-      authenticator: new Authenticator(this.orm, tokens),
-      identity: new IdentityService(this.orm, tokens, roles, audit, this.config),
+      authenticator: new Authenticator(this.orm, tokens, this.identityCache),
+      identity: new IdentityService(this.orm, tokens, roles, audit, this.config, this.identityCache),
       dashboards: this.events.dashboards,
     });
     this.createContext = createContextFactory(this.orm, this.services, this.events.streamer);
@@ -195,6 +198,8 @@ export class Gateway {
     this.ws = attachWebSocket({
       server: this.httpServer, schema: this.schema, log: this.log, initTimeoutMs: this.config.wsInitTimeoutMs,
       rules, maxTokens: this.config.limits.tokens,
+      recheckMs: this.config.wsRecheckMs,
+      onIdentityChange: (listener) => this.identityCache.onInvalidate(listener),
       authenticate: (header) => this.services.authenticator.authenticate(header),
       context: (caller, ip) => this.createContext({ caller, ip }),
       refork: (ctx) => refork(ctx, this.orm),

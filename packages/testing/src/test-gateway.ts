@@ -1,7 +1,8 @@
+import { randomUUID } from 'node:crypto';
 import WebSocket from 'ws';
 import { createClient, type Client } from 'graphql-ws';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
-import { AccountEntity, Gateway, RoleGrantEntity, createLogger, loadConfig, type Config } from '@gongzhi/core';
+import { AccountEntity, Gateway, RefreshTokenEntity, RoleGrantEntity, createLogger, loadConfig, type Config } from '@gongzhi/core';
 import { toGlobalId, type GongzhiPlugin } from '@gongzhi/plugin-sdk';
 import { Pool } from 'pg';
 import { createScratchDatabase } from './database';
@@ -93,7 +94,7 @@ export class TestGateway {
    * An account holding `role` at a node (`scopeId`: the street, community, grid or
    * organisation uuid; the district for DISTRICT level) and an access token for it.
    */
-  async account(opts: { role: string; level: 'PLATFORM' | 'DISTRICT' | 'STREET' | 'COMMUNITY' | 'GRID' | 'ORGANIZATION'; districtId?: string | null; scopeId?: string | null; username?: string; residentId?: string | null }): Promise<{ id: string; token: string }> {
+  async account(opts: { role: string; level: 'PLATFORM' | 'DISTRICT' | 'STREET' | 'COMMUNITY' | 'GRID' | 'ORGANIZATION'; districtId?: string | null; scopeId?: string | null; username?: string; residentId?: string | null }): Promise<{ id: string; token: string; sessionId: string }> {
     const em = this.orm.em.fork();
     const account = em.create(AccountEntity, { username: opts.username ?? `t-${Math.random().toString(36).slice(2, 10)}`, displayName: `${opts.role} 测试`, residentId: opts.residentId ?? null });
     em.create(RoleGrantEntity, {
@@ -101,9 +102,12 @@ export class TestGateway {
       districtId: opts.level === 'PLATFORM' ? null : opts.districtId ?? opts.scopeId ?? null,
       scopeId: opts.level === 'PLATFORM' || opts.level === 'DISTRICT' ? null : opts.scopeId ?? null,
     });
+    // Every access token names a live session: a refresh-token family of the account.
+    const sessionId = randomUUID();
+    em.create(RefreshTokenEntity, { id: randomUUID(), accountId: account.id, familyId: sessionId, tokenHash: `test-${sessionId}`, expiresAt: new Date(Date.now() + 86_400_000) });
     await em.flush();
-    const { token } = await this.gateway.services.tokens.issueAccess(account.id, null);
-    return { id: account.id, token };
+    const { token } = await this.gateway.services.tokens.issueAccess(account.id, sessionId);
+    return { id: account.id, token, sessionId };
   }
 
   async enableProgram(districtId: string, program: string): Promise<void> {

@@ -25,6 +25,10 @@ export interface Config {
   redisUrl: string | null;
   /** graphql-ws: close sockets that do not send connection_init in time. */
   wsInitTimeoutMs: number;
+  /** How long a session's identity and grants are reused without a lookup (the bound for changes made on another gateway). */
+  identityCacheTtlMs: number;
+  /** How often an open WebSocket re-checks its session and grants (closed with 4403 when they changed). */
+  wsRecheckMs: number;
   /** HMAC secret of access tokens; null: a development secret kept in the data folder. */
   jwtSecret: string | null;
   /** AES-256 key (base64, 32 bytes) for identity numbers and phones at rest; null: development key. */
@@ -155,6 +159,8 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     redisUrl: url('REDIS_URL', ['redis:', 'rediss:']),
     eventRetentionDays: int('GONGZHI_EVENT_RETENTION_DAYS', 7, 1, 3650),
     wsInitTimeoutMs: int('GONGZHI_WS_INIT_TIMEOUT_MS', 5000, 100, 60_000),
+    identityCacheTtlMs: int('GONGZHI_IDENTITY_CACHE_TTL_MS', 2000, 0, 60_000),
+    wsRecheckMs: int('GONGZHI_WS_RECHECK_MS', 2000, 100, 600_000),
     jwtSecret: secret('GONGZHI_JWT_SECRET', (v) => (v.length >= 32 ? null : 'must be at least 32 characters')),
     dataKey: secret('GONGZHI_DATA_KEY', (v) => (Buffer.from(v, 'base64').length === 32 ? null : 'must be 32 bytes, base64-encoded')),
     accessTokenTtlSeconds: int('GONGZHI_ACCESS_TOKEN_TTL_SECONDS', 900, 30, 86_400),

@@ -8,6 +8,7 @@ import { USERNAME_RULE, checkPasswordPolicy, decoyHash, hashPassword, verifyPass
 import { hashRefresh, type TokenService } from './tokens';
 import type { RoleRegistry } from './roles';
 import type { GrantAuthorizer } from './authorizer';
+import type { IdentityCache } from './identity-cache';
 
 export interface Session {
   accessToken: string;
@@ -32,6 +33,7 @@ export class IdentityService {
     private readonly roles: RoleRegistry,
     private readonly audit: AuditWriter,
     private readonly config: Config,
+    private readonly cache: IdentityCache,
   ) {}
 
   private em(): EntityManager {
@@ -58,6 +60,7 @@ export class IdentityService {
            locked_until = case when failed_logins + 1 >= ? then now() + (? * interval '1 minute') else locked_until end
          where id = ? returning failed_logins`,
         [this.config.maxLoginFailures, this.config.lockoutMinutes, account.id]);
+      if (row.failed_logins >= this.config.maxLoginFailures) await this.endSessions(account.id);
       throw await fail(row.failed_logins >= this.config.maxLoginFailures ? 'wrong password; account locked' : 'wrong password');
     }
     await em.execute(`update account set failed_logins = 0, locked_until = null where id = ?`, [account.id]);
@@ -80,10 +83,12 @@ export class IdentityService {
       if (row.expiresAt < new Date()) throw new UnauthenticatedError('Refresh token expired');
       const account = await tx.findOneOrFail(AccountEntity, { id: row.accountId });
       if (account.disabled) throw new UnauthenticatedError('Account disabled');
+      if (account.lockedUntil && account.lockedUntil > new Date()) throw new UnauthenticatedError('Account locked');
       row.usedAt = new Date();
       return this.startSession(tx, account, row.familyId);
     });
     if ('reused' in outcome) {
+      this.cache.invalidateAccount(outcome.reused.accountId);
       await this.audit.write({ accountId: outcome.reused.accountId, actor: null, action: 'refresh-token-reuse', outcome: 'DENIED', detail: { family: outcome.reused.familyId }, requestId });
       throw new UnauthenticatedError('Refresh token was already used; the session is revoked');
     }
@@ -92,6 +97,7 @@ export class IdentityService {
 
   async logout(sessionId: string | null, accountId: string, requestId: string | null): Promise<void> {
     if (sessionId) await this.em().nativeUpdate(RefreshTokenEntity, { familyId: sessionId, revokedAt: null }, { revokedAt: new Date() });
+    this.cache.invalidateAccount(accountId);
     await this.audit.write({ accountId, actor: null, action: 'logout', outcome: 'SUCCESS', requestId });
   }
 
@@ -172,6 +178,7 @@ export class IdentityService {
     if (existing) throw new ConflictError('The account already holds this role here');
     const g = em.create(RoleGrantEntity, { accountId: account.id, role: input.role, scopeLevel: input.level, districtId: scope.districtId, scopeId: scope.scopeId, grantedBy: by.actor?.accountId ?? null });
     await em.flush();
+    this.cache.invalidateAccount(account.id, em);
     await this.audit.write({ accountId: by.actor?.accountId ?? null, actor: by.actor?.displayName ?? null, action: 'role.grant', objectType: 'Account', objectId: account.id, districtId: scope.districtId, outcome: 'SUCCESS', detail: { role: input.role, level: input.level, scopeId: scope.scopeId }, requestId });
     return g;
   }
@@ -188,7 +195,47 @@ export class IdentityService {
     g.revokedAt = new Date();
     g.revokedBy = by.actor?.accountId ?? null;
     await em.flush();
+    this.cache.invalidateAccount(g.accountId, em);
     await this.audit.write({ accountId: by.actor?.accountId ?? null, actor: by.actor?.displayName ?? null, action: 'role.revoke', objectType: 'Account', objectId: g.accountId, districtId: g.districtId, outcome: 'SUCCESS', detail: { role: g.role }, requestId });
     return g;
+  }
+
+  /**
+   * Disables or re-enables an account, scoped like grants: the caller must be allowed to
+   * grant roles at every node where the account holds one (an account without grants, or
+   * with a platform grant: platform admins only). Disabling ends every session at once.
+   */
+  async setDisabled(by: GrantAuthorizer, accountId: string, disabled: boolean, requestId: string | null): Promise<AccountEntity> {
+    const em = this.em();
+    const account = await em.findOne(AccountEntity, { id: accountId });
+    if (!account) throw new NotFoundError('Account');
+    if (disabled && accountId === by.actor?.accountId) throw badInput('accountId', 'you cannot disable your own account');
+    const grants = await em.find(RoleGrantEntity, { accountId, revokedAt: null });
+    const scopes = await Promise.all(grants.map((g) => this.scopeOf(em, g.scopeLevel, g.scopeLevel === 'DISTRICT' ? g.districtId : g.scopeId)));
+    const allowed = by.isPlatformAdmin || (scopes.length > 0 && scopes.every((s) => s.node && by.allows('core:role:grant', s.node)));
+    const action = disabled ? 'account.disable' : 'account.enable';
+    const entry = { accountId: by.actor?.accountId ?? null, actor: by.actor?.displayName ?? null, action, objectType: 'Account', objectId: accountId, districtId: scopes[0]?.districtId ?? null, requestId };
+    if (!allowed) {
+      await this.audit.write({ ...entry, outcome: 'DENIED' });
+      if (by.districts !== '*' && !scopes.some((s) => s.districtId && by.districts.includes(s.districtId))) throw new NotFoundError('Account');
+      throw new ForbiddenError('You can disable only accounts whose every role lies within your own scope');
+    }
+    account.disabled = disabled;
+    await em.flush();
+    if (disabled) await this.endSessions(accountId);
+    else this.cache.invalidateAccount(accountId);
+    await this.audit.write({ ...entry, outcome: 'SUCCESS' });
+    return account;
+  }
+
+  /** The request's transaction `em` ended: changes it made to accounts are visible now, drop them again. */
+  settled(em: EntityManager): void {
+    this.cache.settled(em);
+  }
+
+  /** Revokes every session of the account; its access tokens stop working on the next request. */
+  private async endSessions(accountId: string): Promise<void> {
+    await this.em().nativeUpdate(RefreshTokenEntity, { accountId, revokedAt: null }, { revokedAt: new Date() });
+    this.cache.invalidateAccount(accountId);
   }
 }

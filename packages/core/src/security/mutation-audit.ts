@@ -5,7 +5,7 @@ import { insertAuditEntries, type AuditEntry } from './audit';
 
 const DENIED = new Set(['UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'RATE_LIMITED']);
 /** Audited by the identity service itself. */
-const SELF_AUDITED = new Set(['login', 'refreshSession', 'logout', 'grantRole', 'revokeRole']);
+const SELF_AUDITED = new Set(['login', 'refreshSession', 'logout', 'grantRole', 'revokeRole', 'disableAccount', 'enableAccount']);
 
 /**
  * The audit entries of one root mutation field: who, what, outcome, and the detail the

@@ -21,6 +21,8 @@ export async function endOperation(ctx: CoreContext, commit: boolean, log: Logge
     if (!commit) return null; // a failed rollback loses nothing
     log.warn('request transaction did not commit', { requestId: ctx.requestId, ...describeDatabaseError(e) });
     return transactionFailed(databaseTrouble(e), ctx.requestId);
+  } finally {
+    ctx.services.identity?.settled(ctx.em as never); // account changes of this transaction are visible (or gone) now
   }
 }
 

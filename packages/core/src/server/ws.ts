@@ -15,6 +15,7 @@ import type { AuditEntry } from '../security/audit';
 import { errorFormatter } from './errors';
 import { endOperation, operationAudit } from './operation-end';
 import { sharedResult } from '../dashboard/shared-execution';
+import { watchSession, type SessionWatch } from './ws-revocation';
 
 /** Parsed and validated subscription documents, by text (re-subscribing skips both). */
 export class DocumentCache {
@@ -53,7 +54,7 @@ export class DocumentCache {
   }
 }
 
-export interface WebSocketOptions {
+export interface WebSocketOptions extends Omit<SessionWatch, 'authenticate'> {
   server: Server;
   schema: GraphQLSchema;
   log: Logger;
@@ -140,6 +141,7 @@ export function attachWebSocket(opts: WebSocketOptions) {
           ctx.extra.expiry.unref();
           ctx.extra.socket.once('close', () => clearTimeout(ctx.extra.expiry));
         }
+        watchSession(ctx.extra.socket, header, ctx.extra.caller, opts);
         return true;
       },
       onSubscribe: async (ctx, _id, payload) => {
