@@ -79,11 +79,15 @@ test('disableAccount is scoped like grants, audited, ends sessions; enableAccoun
 test('the identity is cached per session (no lookup) and a revoked grant is gone on the next request', async () => {
   const a = await loggedIn('cache.me');
   await gw.request(ME, {}, { token: a.access });
+  const scopeBefore = (await gw.request(`{ sessionScope { tenantSetting } }`, {}, { token: a.access })).data.sessionScope.tenantSetting;
+  expect(scopeBefore).toContain(tree.district.id);
   const warm = await gw.request(`{ __typename }`, {}, { token: a.access });
   const cold = await gw.request(`{ __typename }`, {}, { token: (await gw.account({ role: 'DISTRICT_ADMIN', level: 'DISTRICT', districtId: tree.district.id })).token });
   expect(warm.sqlCount).toBeLessThan(cold.sqlCount);
   expect(code(await gw.request(`mutation($g: ID!) { revokeRole(grantId: $g) { id } }`, { g: a.grantId }))).toBeUndefined();
-  expect((await gw.request(ME, {}, { token: a.access })).data.me.grants).toEqual([]);
+  // the tenant setting is the caller's districts, from the (cached) grants
+  const after = await gw.request(`{ sessionScope { tenantSetting } }`, {}, { token: a.access });
+  expect(after.data?.sessionScope.tenantSetting ?? '').not.toContain(tree.district.id);
 });
 
 /** Closes with this code, or times out. */
