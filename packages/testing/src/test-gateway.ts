@@ -142,9 +142,11 @@ export class TestGateway {
 
 export async function createTestGateway(opts: TestGatewayOptions = {}): Promise<TestGateway> {
   const db = await createScratchDatabase();
+  // A long identity-cache bound keeps SQL counts per request deterministic (changes made
+  // through this gateway apply at once anyway; cross-gateway tests set their own).
   const config = loadConfig(
     { GONGZHI_MODE: 'test' },
-    { databaseUrl: db.url, port: 0, host: '127.0.0.1', seedDemo: false, exposeSqlCount: true, dbPoolMax: 20, logLevel: 'error', ...opts.config },
+    { databaseUrl: db.url, port: 0, host: '127.0.0.1', seedDemo: false, exposeSqlCount: true, dbPoolMax: 20, logLevel: 'error', identityCacheTtlMs: 60_000, ...opts.config },
   );
   const gateway = new Gateway({ config, plugins: opts.plugins ?? [], logger: opts.logger ?? createLogger(config.logLevel) });
   try {
@@ -156,5 +158,6 @@ export async function createTestGateway(opts: TestGatewayOptions = {}): Promise<
   }
   const gw = new TestGateway(gateway, db.url, db.drop);
   gw.adminToken = (await gw.account({ role: 'PLATFORM_ADMIN', level: 'PLATFORM', username: 'test-admin' })).token;
+  await gw.request('{ __typename }'); // the admin's session is cached: SQL counts of tests start warm
   return gw;
 }

@@ -84,13 +84,13 @@ export class IdentityResolver {
   @Mutation(() => Account, { description: '停用账号：立即结束其全部会话（仅限本人范围内）/ Disable an account and end its sessions at once, within your own scope' })
   @Requires(P['role:grant'])
   async disableAccount(@Arg('accountId', () => ID) accountId: string, @Ctx() ctx: CoreContext): Promise<Account> {
-    return accountOut(ctx, await ctx.services.identity.setDisabled(ctx.auth, decodeId(accountId, 'Account'), true, ctx.requestId));
+    return accountOut(ctx, await ctx.services.identity.setDisabled(em(ctx), ctx.auth, decodeId(accountId, 'Account'), true, ctx.requestId));
   }
 
   @Mutation(() => Account, { description: '重新启用账号（需重新登录）/ Re-enable an account (it logs in again)' })
   @Requires(P['role:grant'])
   async enableAccount(@Arg('accountId', () => ID) accountId: string, @Ctx() ctx: CoreContext): Promise<Account> {
-    return accountOut(ctx, await ctx.services.identity.setDisabled(ctx.auth, decodeId(accountId, 'Account'), false, ctx.requestId));
+    return accountOut(ctx, await ctx.services.identity.setDisabled(em(ctx), ctx.auth, decodeId(accountId, 'Account'), false, ctx.requestId));
   }
 
   @Query(() => AuditConnection, { description: '审计日志（区管理员）/ Audit log of a district' })

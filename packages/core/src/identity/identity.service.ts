@@ -204,9 +204,9 @@ export class IdentityService {
    * Disables or re-enables an account, scoped like grants: the caller must be allowed to
    * grant roles at every node where the account holds one (an account without grants, or
    * with a platform grant: platform admins only). Disabling ends every session at once.
+   * Runs on the request's transaction, so row-level security is a second wall.
    */
-  async setDisabled(by: GrantAuthorizer, accountId: string, disabled: boolean, requestId: string | null): Promise<AccountEntity> {
-    const em = this.em();
+  async setDisabled(em: EntityManager, by: GrantAuthorizer, accountId: string, disabled: boolean, requestId: string | null): Promise<AccountEntity> {
     const account = await em.findOne(AccountEntity, { id: accountId });
     if (!account) throw new NotFoundError('Account');
     if (disabled && accountId === by.actor?.accountId) throw badInput('accountId', 'you cannot disable your own account');
@@ -222,8 +222,10 @@ export class IdentityService {
     }
     account.disabled = disabled;
     await em.flush();
+    // Sessions live outside the request's role (refresh_token is not the app role's): ended on
+    // their own connection at once, which only ever narrows access if this request rolls back.
     if (disabled) await this.endSessions(accountId);
-    else this.cache.invalidateAccount(accountId);
+    this.cache.invalidateAccount(accountId, em);
     await this.audit.write({ ...entry, outcome: 'SUCCESS' });
     return account;
   }

@@ -6,6 +6,7 @@ import type { Logger } from '../util/logger';
 import { sqlCounter } from '../db/orm';
 import { beginTenantTransaction } from '../security/tenant-transaction';
 import { checkVariableText } from '../security/input-text';
+import { touchesNoTable } from './no-table-operation';
 import { RETRY_AFTER_SECONDS, statusFor } from './database-errors';
 import { endOperation, operationAudit } from './operation-end';
 
@@ -26,10 +27,12 @@ export function requestLifecycle(deps: {
     async requestDidStart() {
       let failure: GraphQLError | null = null;
       return {
-        async didResolveOperation({ contextValue, request }) {
+        async didResolveOperation({ contextValue, request, operation }) {
           const bad = checkVariableText(request.variables);
           if (bad) throw Object.assign(bad, { extensions: { ...bad.extensions, http: { status: 400 } } });
           await deps.admit(contextValue);
+          // The floor: an operation that can touch no table sends no SQL and holds no connection.
+          if (touchesNoTable(operation)) return;
           await beginTenantTransaction(contextValue.em as never, contextValue.auth.districts, deps.rlsOff);
         },
         async executionDidStart({ contextValue, response }) {
