@@ -92,6 +92,7 @@ test('PostgreSQL restart under steady writes: every acknowledged write is stored
     `database restart: answers during the outage ${JSON.stringify(byCode)}; /healthz ${health}, /readyz ${ready} during, ${readyAfter} after\n`,
   );
 
+  if (errorsNo503.length) process.stdout.write(`database restart: unexpected answers, gateway log:\n${g.output().split('\n').filter((l) => l.includes('unexpected')).join('\n')}\n`);
   expect(lost).toEqual([]);
   expect(acked.length).toBeGreaterThan(10);
   expect(recoveredAt).toBeGreaterThan(0);

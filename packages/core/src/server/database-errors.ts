@@ -13,6 +13,7 @@ export type DatabaseTrouble = 'unavailable' | 'conflict' | 'constraint';
 const UNAVAILABLE_MESSAGES = [
   'Connection terminated', 'Timeout acquiring a connection', 'connection error and is not queryable',
   'Client was closed', 'the database system is', 'terminating connection', 'server closed the connection',
+  'Connection ended unexpectedly', 'Unable to acquire a connection', 'Connection is closed', 'Transaction query already complete',
 ];
 const UNAVAILABLE_ERRNO = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENOTFOUND']);
 
