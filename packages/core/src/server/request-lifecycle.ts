@@ -9,11 +9,12 @@ import { checkVariableText } from '../security/input-text';
 import { touchesNoTable } from './no-table-operation';
 import { RETRY_AFTER_SECONDS, statusFor } from './database-errors';
 import { endOperation, operationAudit } from './operation-end';
+import { negotiateStatus } from './response-media-type';
 
 /**
  * One HTTP operation from start to end: rate limit, the tenant transaction around
  * execution, its COMMIT before the response exists (a failed commit replaces the
- * result with a retryable error), the audit entries, a log line (never the variables:
+ * result with a retryable error), the audit entries, the status for the negotiated media type, a log line (never the variables:
  * they may hold identity numbers and phones) and the SQL statement count header.
  */
 export function requestLifecycle(deps: {
@@ -58,6 +59,7 @@ export function requestLifecycle(deps: {
           });
           if (document) await deps.audit(operationAudit(contextValue, document, errors ?? [], failure)).catch(() => undefined);
           if (codes(rc).includes('SERVICE_UNAVAILABLE')) setHttp(response.http, 503);
+          if (response.body.kind === 'single') negotiateStatus(response.http, rc.request.http?.headers.get('accept'), rc.source !== undefined);
           const store = deps.exposeSqlCount ? sqlCounter.getStore() : undefined;
           if (store) response.http.headers.set('x-sql-statements', String(store.count));
         },
