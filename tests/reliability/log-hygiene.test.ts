@@ -39,6 +39,9 @@ test('failing SQL, limit rejections and oversized frames log one JSON line each,
   const refused = await gw.request(`{ ${Array.from({ length: 40 }, (_, i) => `a${i}: __typename`).join(' ')} }`);
   expect(refused.errors?.[0].extensions?.code).toBe('QUERY_TOO_COMPLEX');
 
+  const named = await gw.request(`query Named { platform { coreVersion } }`, undefined, { headers: { 'x-request-id': 'trace-log-1' } });
+  expect(named.errors).toBeUndefined();
+
   const ws = new WebSocket(gw.wsUrl, 'graphql-transport-ws');
   await new Promise((r) => ws.once('open', r));
   const closed = new Promise<number>((r) => ws.once('close', (code) => r(code)));
@@ -58,6 +61,12 @@ test('failing SQL, limit rejections and oversized frames log one JSON line each,
   expect(limits.every((l) => !('stack' in l))).toBe(true);
   expect(parsed.filter((l) => l.msg === 'unexpected error')).toHaveLength(1);
   expect(parsed.find((l) => l.msg === 'websocket closed on a protocol error')).toMatchObject({ level: 'warn', code: 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH' });
+  // One info line per request: duration, status, outcome, SQL count, request id, operation name only.
+  const requests = parsed.filter((l) => l.msg === 'request');
+  expect(requests.length).toBeGreaterThanOrEqual(4);
+  expect(requests.find((l) => l.requestId === 'trace-log-1')).toMatchObject({ level: 'info', operation: 'query', operationName: 'Named', status: 200, outcome: 'ok', sqlStatements: expect.any(Number), durationMs: expect.any(Number) });
+  expect(requests.find((l) => Array.isArray(l.outcome) && l.outcome.includes('QUERY_TOO_COMPLEX'))).toMatchObject({ status: 200, operationName: null });
+  for (const l of requests) expect(Object.keys(l).sort()).toEqual(['durationMs', 'level', 'msg', 'operation', 'operationName', 'outcome', 'requestId', 'sqlStatements', 'status', 'time'].filter((k) => k !== 'operation' || 'operation' in l));
   if (process.env.SHOW_LOG) process.stdout.write(`${text}\n`);
   process.stdout.write(`log hygiene: ${lines.length} lines, all JSON, 0 with seeded personal data, ${stray.length} console lines\n`);
 });

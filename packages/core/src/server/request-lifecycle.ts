@@ -26,6 +26,7 @@ export function requestLifecycle(deps: {
 }): ApolloServerPlugin<CoreContext> {
   return {
     async requestDidStart() {
+      const started = performance.now();
       let failure: GraphQLError | null = null;
       return {
         async didResolveOperation({ contextValue, request, operation }) {
@@ -53,15 +54,17 @@ export function requestLifecycle(deps: {
           const { response, contextValue, document, errors, operationName, operation } = rc;
           // Paths that never reached execution (limits, rate limit, a failed BEGIN) end here.
           await endOperation(contextValue, false, deps.log);
-          deps.log.debug('request', {
-            requestId: contextValue.requestId, operation: operation?.operation, operationName,
-            account: contextValue.actor?.accountId, errors: errors?.map((e) => e.extensions?.code ?? 'INTERNAL_SERVER_ERROR'),
-          });
           if (document) await deps.audit(operationAudit(contextValue, document, errors ?? [], failure)).catch(() => undefined);
           if (codes(rc).includes('SERVICE_UNAVAILABLE')) setHttp(response.http, 503);
           if (response.body.kind === 'single') negotiateStatus(response.http, rc.request.http?.headers.get('accept'), rc.source !== undefined);
-          const store = deps.exposeSqlCount ? sqlCounter.getStore() : undefined;
-          if (store) response.http.headers.set('x-sql-statements', String(store.count));
+          const sql = sqlCounter.getStore()?.count;
+          if (deps.exposeSqlCount && sql !== undefined) response.http.headers.set('x-sql-statements', String(sql));
+          // One line per request; the operation's name only, never its text or variables.
+          deps.log.info('request', {
+            requestId: contextValue.requestId, operation: operation?.operation, operationName: operationName ?? null,
+            status: response.http.status ?? 200, outcome: outcome(rc),
+            durationMs: Math.round((performance.now() - started) * 10) / 10, sqlStatements: sql,
+          });
         },
       };
     },
@@ -78,3 +81,9 @@ function setHttp(http: Http, status: number): void {
 
 const codes = ({ response }: GraphQLRequestContextWillSendResponse<CoreContext>): unknown[] =>
   response.body.kind === 'single' ? (response.body.singleResult.errors ?? []).map((e) => e.extensions?.code) : [];
+
+/** 'ok', or the distinct error codes the client got (as formatted: limit rules keep theirs). */
+const outcome = (rc: GraphQLRequestContextWillSendResponse<CoreContext>): 'ok' | unknown[] => {
+  const seen = [...new Set(codes(rc))];
+  return seen.length ? seen : 'ok';
+};
