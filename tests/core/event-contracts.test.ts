@@ -1,23 +1,11 @@
-import { defineEvent, definePlugin, defineSubscriber, type GongzhiPlugin, type PluginManifest } from '@gongzhi/plugin-sdk';
+import { defineEvent, defineSubscriber } from '@gongzhi/plugin-sdk';
 import { MealDelivered } from '@gongzhi/plugin-sdk/contracts';
-import { PluginHostError, resolvePlugins } from '@gongzhi/core';
+import { resolvePlugins } from '@gongzhi/core';
 import volunteerBank from '@gongzhi/plugin-volunteer-bank';
 import elderlyDining from '@gongzhi/plugin-elderly-dining';
-import { createTestGateway, type TestGateway } from '@gongzhi/testing';
+import { createTestGateway, startupRefusal, testPlugin, type TestGateway } from '@gongzhi/testing';
 
-const plugin = (name: string, extra: Partial<PluginManifest> = {}): GongzhiPlugin =>
-  definePlugin({ name, version: '1.0.0', compatibility: '^1.0.0', title: { zh: name, en: name }, ...extra });
 const noop = async () => undefined;
-const refusal = (plugins: GongzhiPlugin[]) => {
-  try {
-    resolvePlugins(plugins, null, '1.0.0');
-  } catch (e) {
-    expect(e).toBeInstanceOf(PluginHostError);
-    return (e as Error).message;
-  }
-  throw new Error('the host started');
-};
-
 describe('event contracts at start-up', () => {
   test('both real plugins load: the subscriber and the emitter import the one SDK contract', () => {
     expect(resolvePlugins([volunteerBank, elderlyDining], null, '1.0.0').map((p) => p.name)).toEqual(['elderly-dining', 'volunteer-bank']);
@@ -30,42 +18,42 @@ describe('event contracts at start-up', () => {
   });
 
   test('refused: subscribing to an event of a program that is neither loaded nor a dependency', () => {
-    const listener = plugin('listener', { subscribers: [defineSubscriber('on-meal', MealDelivered, noop)] });
-    expect(refusal([listener])).toBe(
+    const listener = testPlugin('listener', { subscribers: [defineSubscriber('on-meal', MealDelivered, noop)] });
+    expect(startupRefusal([listener])).toBe(
       'Plugin "listener" handler "on-meal" subscribes to "meal.delivered", which no loaded plugin declares '
       + '(it belongs to "elderly-dining", which is not loaded; list it in dependsOn or optionalDependsOn)',
     );
   });
 
   test('refused: the owning program is loaded but does not declare the event', () => {
-    const dining = plugin('elderly-dining', { events: [] });
-    const listener = plugin('listener', { optionalDependsOn: ['elderly-dining'], subscribers: [defineSubscriber('on-meal', MealDelivered, noop)] });
-    expect(refusal([dining, listener])).toContain('"elderly-dining" is loaded but does not declare it');
+    const dining = testPlugin('elderly-dining', { events: [] });
+    const listener = testPlugin('listener', { optionalDependsOn: ['elderly-dining'], subscribers: [defineSubscriber('on-meal', MealDelivered, noop)] });
+    expect(startupRefusal([dining, listener])).toContain('"elderly-dining" is loaded but does not declare it');
   });
 
   test('refused: the declared payload version is outside the range the subscriber accepts', () => {
     const v2 = defineEvent('meal.delivered', { program: 'elderly-dining', version: '2.0.0' });
-    const dining = plugin('elderly-dining', { events: [v2] });
-    expect(refusal([dining, volunteerBank])).toBe(
+    const dining = testPlugin('elderly-dining', { events: [v2] });
+    expect(startupRefusal([dining, volunteerBank])).toBe(
       'Plugin "volunteer-bank" handler "credit-meal-delivery" accepts "meal.delivered" ^1.0.0, but "elderly-dining" declares version 2.0.0',
     );
     // a newer minor (added fields) is compatible
     const v11 = defineEvent('meal.delivered', { program: 'elderly-dining', version: '1.1.0' });
-    expect(() => resolvePlugins([plugin('elderly-dining', { events: [v11] }), volunteerBank], null, '1.0.0')).not.toThrow();
+    expect(() => resolvePlugins([testPlugin('elderly-dining', { events: [v11] }), volunteerBank], null, '1.0.0')).not.toThrow();
     // a subscriber written for 1.2 refuses a declarer still at 1.1
-    const needs12 = plugin('listener', { dependsOn: ['elderly-dining'], subscribers: [defineSubscriber('on-meal', MealDelivered, noop, { accepts: '^1.2.0' })] });
-    expect(refusal([plugin('elderly-dining', { events: [v11] }), needs12])).toContain('accepts "meal.delivered" ^1.2.0, but "elderly-dining" declares version 1.1.0');
+    const needs12 = testPlugin('listener', { dependsOn: ['elderly-dining'], subscribers: [defineSubscriber('on-meal', MealDelivered, noop, { accepts: '^1.2.0' })] });
+    expect(startupRefusal([testPlugin('elderly-dining', { events: [v11] }), needs12])).toContain('accepts "meal.delivered" ^1.2.0, but "elderly-dining" declares version 1.1.0');
   });
 
   test('refused: declaring an event of another program, or one name twice', () => {
-    expect(refusal([plugin('thief', { events: [MealDelivered] })])).toBe(
+    expect(startupRefusal([testPlugin('thief', { events: [MealDelivered] })])).toBe(
       'Plugin "thief" declares event "meal.delivered" of program "elderly-dining"; a plugin declares only its own events',
     );
-    const a = plugin('a', { events: [defineEvent('x.happened', { program: 'a', version: '1.0.0' })] });
-    const b = plugin('b', { events: [defineEvent('x.happened', { program: 'b', version: '1.0.0' })] });
-    expect(refusal([a, b])).toBe('Event "x.happened" is declared twice: by "a" and by "b"');
-    const core = plugin('c', { events: [defineEvent('platform.program.changed', { program: 'c', version: '1.0.0' })] });
-    expect(refusal([core])).toBe('Event "platform.program.changed" is declared twice: by "core" and by "c"');
+    const a = testPlugin('a', { events: [defineEvent('x.happened', { program: 'a', version: '1.0.0' })] });
+    const b = testPlugin('b', { events: [defineEvent('x.happened', { program: 'b', version: '1.0.0' })] });
+    expect(startupRefusal([a, b])).toBe('Event "x.happened" is declared twice: by "a" and by "b"');
+    const core = testPlugin('c', { events: [defineEvent('platform.program.changed', { program: 'c', version: '1.0.0' })] });
+    expect(startupRefusal([core])).toBe('Event "platform.program.changed" is declared twice: by "core" and by "c"');
   });
 
   test('definitions need a semver payload version', () => {
@@ -76,7 +64,7 @@ describe('event contracts at start-up', () => {
 describe('events carry their payload version', () => {
   const Pinged = defineEvent<{ n: number }>('probe.pinged', { program: 'probe', version: '1.3.0' });
   const seen: string[] = [];
-  const probe = plugin('probe', {
+  const probe = testPlugin('probe', {
     events: [Pinged],
     subscribers: [defineSubscriber('count', Pinged, async (e) => { seen.push(`${e.version}:${e.payload.n}`); })],
   });

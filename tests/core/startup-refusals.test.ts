@@ -1,21 +1,11 @@
 import {
-  Community, FieldResolver, Migration, Requires, Resolver, definePermissions, definePlugin, defineRole, type GongzhiPlugin, type PluginManifest,
+  Community, FieldResolver, Migration, Requires, Resolver, definePermissions, defineRole,
 } from '@gongzhi/plugin-sdk';
 import { PluginHostError, resolvePlugins } from '@gongzhi/core';
+import { startupRefusal, testPlugin } from '@gongzhi/testing';
 import { schemaWith } from '@gongzhi/core/src/schema/plugin-sdl';
 
 /** Small plugins built here, each with one mistake the host must refuse at start. */
-const plugin = (name: string, extra: Partial<PluginManifest> = {}): GongzhiPlugin =>
-  definePlugin({ name, version: '1.0.0', compatibility: '^1.0.0', title: { zh: name, en: name }, ...extra });
-const refusal = (plugins: GongzhiPlugin[]) => {
-  try {
-    resolvePlugins(plugins, null, '1.0.0');
-  } catch (e) {
-    expect(e).toBeInstanceOf(PluginHostError);
-    return (e as Error).message;
-  }
-  throw new Error('the host started');
-};
 
 const perm = (name: string, roles?: string[]) =>
   Object.values(definePermissions(name, { 'thing:read': { zh: '读', en: 'Read', ...(roles ? { roles } : {}) } }));
@@ -34,45 +24,45 @@ class CommunityName {
 }
 
 test('two plugins adding the same field to a core type: refused, naming both', async () => {
-  await expect(schemaWith([plugin('a', { resolvers: [NotesA] }), plugin('b', { resolvers: [NotesB] })]))
+  await expect(schemaWith([testPlugin('a', { resolvers: [NotesA] }), testPlugin('b', { resolvers: [NotesB] })]))
     .rejects.toThrow(new PluginHostError('Plugins "a" and "b" both add the field Community.notes'));
   // each alone is fine
-  expect((await schemaWith([plugin('a', { resolvers: [NotesA] })])).getType('Community')).toBeDefined();
+  expect((await schemaWith([testPlugin('a', { resolvers: [NotesA] })])).getType('Community')).toBeDefined();
 });
 
 test('a plugin adding a field the core type already has: refused', async () => {
-  await expect(schemaWith([plugin('c', { resolvers: [CommunityName] })]))
+  await expect(schemaWith([testPlugin('c', { resolvers: [CommunityName] })]))
     .rejects.toThrow(new PluginHostError('Plugin "c" adds the field Community.name, which the core already has'));
 });
 
 test('a misspelt role name in a permission: refused, naming the plugin, the permission and the name', () => {
-  expect(refusal([plugin('a', { permissions: perm('a', ['COMUNITY_WORKER']) })])).toBe(
+  expect(startupRefusal([testPlugin('a', { permissions: perm('a', ['COMUNITY_WORKER']) })])).toBe(
     'Plugin "a" grants permission "a:thing:read" to role "COMUNITY_WORKER", which neither the core nor a loaded plugin declares',
   );
   // a role of another loaded plugin is fine
   const roles = [defineRole({ key: 'a:helper', title: { zh: '助手', en: 'Helper' }, grantableAt: ['COMMUNITY'], permissions: ['a:thing:read'] })];
-  expect(() => resolvePlugins([plugin('a', { permissions: perm('a'), roles }), plugin('b', { permissions: perm('b', ['a:helper']) })], null, '1.0.0')).not.toThrow();
+  expect(() => resolvePlugins([testPlugin('a', { permissions: perm('a'), roles }), testPlugin('b', { permissions: perm('b', ['a:helper']) })], null, '1.0.0')).not.toThrow();
 });
 
 test('a role holding a permission nobody declares: refused', () => {
   const roles = [defineRole({ key: 'a:helper', title: { zh: '助手', en: 'Helper' }, grantableAt: ['COMMUNITY'], permissions: ['a:thing:raed'] })];
-  expect(refusal([plugin('a', { permissions: perm('a'), roles })])).toBe(
+  expect(startupRefusal([testPlugin('a', { permissions: perm('a'), roles })])).toBe(
     'Plugin "a" role "a:helper" holds permission "a:thing:raed", which neither the core nor a loaded plugin declares',
   );
 });
 
 test('duplicate permission keys and roles, or keys outside the plugin\'s prefix: refused', () => {
-  expect(refusal([plugin('a', { permissions: [...perm('a'), ...perm('a')] })])).toBe('Permission "a:thing:read" is declared twice: by "a" and by "a"');
-  expect(refusal([plugin('b', { permissions: perm('a') })])).toBe('Plugin "b" declares permission "a:thing:read"; its keys start with "b:"');
+  expect(startupRefusal([testPlugin('a', { permissions: [...perm('a'), ...perm('a')] })])).toBe('Permission "a:thing:read" is declared twice: by "a" and by "a"');
+  expect(startupRefusal([testPlugin('b', { permissions: perm('a') })])).toBe('Plugin "b" declares permission "a:thing:read"; its keys start with "b:"');
   const role = defineRole({ key: 'RESIDENT', title: { zh: '居民', en: 'Resident' }, grantableAt: ['COMMUNITY'], permissions: [] });
-  expect(refusal([plugin('a', { roles: [role] })])).toBe('Role "RESIDENT" is declared twice: by "core" and by "a"');
+  expect(startupRefusal([testPlugin('a', { roles: [role] })])).toBe('Role "RESIDENT" is declared twice: by "core" and by "a"');
 });
 
 test('migrations are tracked under their class names: a class without one, or listed twice, is refused', () => {
   class Migration20261202000000_things extends Migration { async up() { this.addSql('select 1'); } }
   const anonymous = class extends Migration { async up() { this.addSql('select 1'); } };
-  expect(refusal([plugin('a', { migrations: [Migration20261202000000_things, Migration20261202000000_things] })])).toBe(
+  expect(startupRefusal([testPlugin('a', { migrations: [Migration20261202000000_things, Migration20261202000000_things] })])).toBe(
     'Plugin "a" lists migration "Migration20261202000000_things" twice',
   );
-  expect(refusal([plugin('a', { migrations: [anonymous] })])).toBe('Plugin "a" has a migration class named "anonymous"; name it Migration<YYYYMMDDHHMMSS>_<what>');
+  expect(startupRefusal([testPlugin('a', { migrations: [anonymous] })])).toBe('Plugin "a" has a migration class named "anonymous"; name it Migration<YYYYMMDDHHMMSS>_<what>');
 });
