@@ -2,6 +2,7 @@ import { Client } from 'pg';
 import { createTestGateway, type TestGateway } from '@gongzhi/testing';
 import { FieldCrypto } from '@gongzhi/core/src/security/field-crypto';
 import { TIANYUAN, allocate, seedScale, type ScaleShape } from '@gongzhi/core/src/seed/scale-seed';
+import { recountAndRollup } from './tree-recount';
 
 const SMALL: ScaleShape = {
   ...TIANYUAN, name: '小天元', divisionCode: '430299',
@@ -54,6 +55,9 @@ test('builds the shape exactly, with valid-looking unique identity numbers store
   });
   expect(c.elderly / c.residents).toBeGreaterThan(0.12);
   expect(c.elderly / c.residents).toBeLessThan(0.3);
+  // the bulk load kept the tree's figures as the triggers do for any write
+  const { recount, rollup } = await recountAndRollup((q, p) => db.query(q, p));
+  expect(rollup).toEqual(recount);
 
   // Read back through the graph as the platform admin (who may reveal): the gateway decrypts them.
   const out = await gw.request(`query($d: ID!) { residents(filter: { within: $d }, first: 50) { totalCount nodes { idNumber gender birthDate } } }`,

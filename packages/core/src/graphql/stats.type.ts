@@ -20,7 +20,7 @@ export class CareTagCountResolver {
   }
 }
 
-/** Figures for one node of the tree; each field is one grouped SQL query per level per request. */
+/** Figures for one node of the tree, read from the rollups: one statement per batch of nodes for all its fields. */
 @ObjectType({ description: '辖区统计（SQL汇总）/ Figures for a node of the territory tree' })
 export class TreeStats {
   level!: TreeLevel;

@@ -3,6 +3,7 @@ import { Migration20261122010000_identity } from './Migration20261122010000_iden
 import { Migration20261202000000_event_version } from './Migration20261202000000_event_version';
 import { Migration20261202010000_rls_once_per_statement } from './Migration20261202010000_rls_once_per_statement';
 import { Migration20261202020000_identity_rls } from './Migration20261202020000_identity_rls';
+import { Migration20261202030500_tree_rollup } from './Migration20261202030500_tree_rollup';
 
 /** Core migrations in order (tracked under their class names); released ones are never edited. */
 export const coreMigrations = [
@@ -11,4 +12,5 @@ export const coreMigrations = [
   Migration20261202000000_event_version,
   Migration20261202010000_rls_once_per_statement,
   Migration20261202020000_identity_rls,
+  Migration20261202030500_tree_rollup,
 ];

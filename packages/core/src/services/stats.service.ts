@@ -3,62 +3,59 @@ import { CARE_TAG_LABELS, type CareTag } from '@gongzhi/plugin-sdk';
 import type { LoaderRegistry } from './loaders';
 import type { TreeLevel } from './tree.service';
 
-const COLUMN: Record<TreeLevel, string> = { district: 'district_id', street: 'street_id', community: 'community_id', grid: 'grid_id' };
-
 export interface CareTagCount { tag: CareTag; count: number }
 
 const CARE_TAG_ORDER = Object.keys(CARE_TAG_LABELS) as CareTag[];
+const TAG = 'tag:';
 
 /**
- * Counts at any level of the tree, computed in SQL with GROUP BY and batched per
- * level, so a list of 100 communities with their counts costs one query per figure.
+ * Figures at any level of the tree, read from `tree_rollup` (kept by triggers in the writing
+ * transaction; see the tree_rollup migration): one statement per batch of nodes for every
+ * figure of those nodes, costing the number of nodes, not of residents.
  */
 export class StatsService {
   constructor(private readonly em: EntityManager, private readonly loaders: LoaderRegistry) {}
 
-  residentCount(level: TreeLevel, id: string): Promise<number> {
-    return this.grouped(`residents:${level}`, `select ${COLUMN[level]} as k, count(*)::int as n from resident where ${COLUMN[level]} in (?) group by 1`, id, 0);
+  residentCount(_level: TreeLevel, id: string): Promise<number> {
+    return this.figure(id, 'residents');
   }
 
-  households(level: TreeLevel, id: string): Promise<number> {
-    if (level === 'grid') return this.grouped('households:grid', `select id as k, households as n from grid where id in (?)`, id, 0);
-    return this.grouped(`households:${level}`, `select ${COLUMN[level]} as k, sum(households)::int as n from grid where ${COLUMN[level]} in (?) group by 1`, id, 0);
+  households(_level: TreeLevel, id: string): Promise<number> {
+    return this.figure(id, 'households');
   }
 
   communityCount(level: TreeLevel, id: string): Promise<number> {
     if (level === 'community' || level === 'grid') return Promise.resolve(1);
-    return this.grouped(`communities:${level}`, `select ${COLUMN[level]} as k, count(*)::int as n from community where ${COLUMN[level]} in (?) group by 1`, id, 0);
+    return this.figure(id, 'communities');
   }
 
   gridCount(level: TreeLevel, id: string): Promise<number> {
     if (level === 'grid') return Promise.resolve(1);
-    return this.grouped(`grids:${level}`, `select ${COLUMN[level]} as k, count(*)::int as n from grid where ${COLUMN[level]} in (?) group by 1`, id, 0);
+    return this.figure(id, 'grids');
   }
 
-  careTagCounts(level: TreeLevel, id: string): Promise<CareTagCount[]> {
-    const col = COLUMN[level];
-    return this.loaders
-      .get<string, CareTagCount[]>(`careTags:${level}`, async (ids) => {
-        const rows = await this.em.execute<{ k: string; tag: CareTag; n: number }[]>(
-          `select ${col} as k, t as tag, count(*)::int as n from resident, unnest(care_tags) as t
-           where ${col} in (?) group by 1, 2 order by 1, 2`, [[...ids]]);
-        const by = new Map<string, CareTagCount[]>();
-        for (const r of rows) {
-          if (!by.has(r.k)) by.set(r.k, []);
-          by.get(r.k)!.push({ tag: r.tag, count: r.n });
-        }
-        const rank = (t: CareTag) => CARE_TAG_ORDER.indexOf(t); // the enum's order (60+, 80+, living alone, …), not alphabetical codes
-        return ids.map((i) => (by.get(i) ?? []).sort((a, b) => rank(a.tag) - rank(b.tag)));
-      })
-      .load(id);
+  /** Tags with at least one resident, in the enum's order (60+, 80+, living alone, …). */
+  async careTagCounts(_level: TreeLevel, id: string): Promise<CareTagCount[]> {
+    const figures = await this.figures(id);
+    return CARE_TAG_ORDER.flatMap((tag) => {
+      const count = figures.get(TAG + tag) ?? 0;
+      return count > 0 ? [{ tag, count }] : [];
+    });
   }
 
-  private grouped(key: string, sql: string, id: string, empty: number): Promise<number> {
+  private async figure(id: string, name: string): Promise<number> {
+    return (await this.figures(id)).get(name) ?? 0;
+  }
+
+  /** All figures of a node (its slots summed), batched over the nodes asked for in one tick. */
+  private figures(id: string): Promise<Map<string, number>> {
     return this.loaders
-      .get<string, number>(`stats:${key}`, async (ids) => {
-        const rows = await this.em.execute<{ k: string; n: number }[]>(sql, [[...ids]]);
-        const by = new Map(rows.map((r) => [r.k, Number(r.n)]));
-        return ids.map((i) => by.get(i) ?? empty);
+      .get<string, Map<string, number>>('stats:rollup', async (ids) => {
+        const rows = await this.em.execute<{ k: string; figure: string; n: number }[]>(
+          `select node_id as k, figure, sum(n)::int as n from tree_rollup where node_id in (?) group by 1, 2`, [[...ids]]);
+        const by = new Map<string, Map<string, number>>(ids.map((i) => [i, new Map()]));
+        for (const r of rows) by.get(r.k)?.set(r.figure, Number(r.n));
+        return ids.map((i) => by.get(i)!);
       })
       .load(id);
   }
