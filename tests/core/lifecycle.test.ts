@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import WebSocket from 'ws';
+import { Client } from 'pg';
 
 /**
  * The real process as README starts it, on an embedded PostgreSQL in a fresh data
@@ -37,6 +38,12 @@ test('first start initialises the embedded database, migrates, seeds, and serves
   expect(body.data.districts.nodes).toEqual([{ name: '青溪区', divisionCode: '330199', stats: { residentCount: expect.any(Number) } }]);
   expect(body.data.districts.nodes[0].stats.residentCount).toBeGreaterThanOrEqual(300);
   expect((await fetch(`${g.url}/readyz`)).status).toBe(200);
+  // JIT off: it recompiles expensive statements on every run (README, "Your own PostgreSQL")
+  const port = fs.readFileSync(path.join(dataDir, 'pg', 'postmaster.pid'), 'utf8').split('\n')[3];
+  const pg = new Client({ connectionString: `postgres://postgres:postgres@127.0.0.1:${port}/gongzhi` });
+  await pg.connect();
+  expect((await pg.query('show jit')).rows[0].jit).toBe('off');
+  await pg.end();
 
   // graceful shutdown: open sockets are closed with 1001, the process exits 0
   const ws = new WebSocket(g.url.replace('http', 'ws') + '/graphql', 'graphql-transport-ws');

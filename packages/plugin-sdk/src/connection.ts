@@ -192,6 +192,7 @@ export async function pagesByParent<T extends object & { id: string }>(
   }
   const order = sortBy === 'id' ? `id ${dir}` : `${sortCol} ${dir}, id ${dir}`;
   const execute = (em as unknown as { execute: (q: string, p: unknown[]) => Promise<Record<string, unknown>[]> }).execute.bind(em);
+  if (size === 0 && !opts.after) return countsByParent(execute, meta.tableName, parentCol, parentIds);
   const rows = parentIds.length === 0 ? [] : await execute(
     `select * from (
        select y.*, row_number() over (partition by ${parentCol} order by ${order}) as "__rn" from (
@@ -217,4 +218,20 @@ export async function pagesByParent<T extends object & { id: string }>(
     out.set(id, toConnection(page, cursorOf, hasNext, !!opts.after, () => g.total));
   }
   return out;
+}
+
+/** An empty page per parent with its total: only a count is fetched (the gateway asks for 0 rows when a field selects only `totalCount`). */
+async function countsByParent<T>(
+  execute: (q: string, p: unknown[]) => Promise<Record<string, unknown>[]>,
+  table: string,
+  parentCol: string,
+  parentIds: readonly string[],
+): Promise<Map<string, ConnectionValue<T>>> {
+  const rows = parentIds.length === 0 ? [] : await execute(
+    `select ${parentCol} as k, count(*)::int as n from ${table} where ${parentCol} in (?) group by 1`, [[...parentIds]]);
+  const totals = new Map(rows.map((r) => [String(r.k), Number(r.n)]));
+  return new Map(parentIds.map((id) => {
+    const total = totals.get(id) ?? 0;
+    return [id, toConnection<T>([], () => '', total > 0, false, () => total)];
+  }));
 }

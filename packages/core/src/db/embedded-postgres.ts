@@ -43,7 +43,8 @@ export async function startEmbeddedPostgres(dataDir: string, log: Logger, prefer
     createPostgresUser: true,
     authMethod: 'scram-sha-256',
     initdbFlags: ['--encoding=UTF8'],
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200'],
+    // jit off: JIT compiles an expensive statement anew on every run (README, "Your own PostgreSQL")
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', '-c', 'max_connections=200', '-c', 'jit=off'],
     onLog: (m) => log.debug('postgres', { line: m.trim() }),
     onError: (e) => log.error('postgres', { error: String(e) }),
   });

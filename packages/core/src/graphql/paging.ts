@@ -1,4 +1,4 @@
-import { defaultFieldResolver, getNamedType, isObjectType, type GraphQLSchema } from 'graphql';
+import { Kind, defaultFieldResolver, getNamedType, isObjectType, type GraphQLResolveInfo, type GraphQLSchema, type SelectionSetNode } from 'graphql';
 import { badInput } from '@gongzhi/plugin-sdk';
 
 export interface PagingLimits {
@@ -11,6 +11,7 @@ export interface PagingLimits {
  * (a `first` argument on a field returning a `…Connection`): an omitted `first` becomes
  * the default, one above the cap is BAD_USER_INPUT. Resolvers and the SDK's paging
  * helpers receive a settled `first`, so two gateways in one process keep their own limits.
+ * A field that selects nothing but `totalCount` gets `first: 0`: no rows are fetched for it.
  * Apply before the access rules: the caller's permission is checked first.
  */
 export function applyPaging(schema: GraphQLSchema, limits: PagingLimits): void {
@@ -19,7 +20,10 @@ export function applyPaging(schema: GraphQLSchema, limits: PagingLimits): void {
     for (const field of Object.values(type.getFields())) {
       if (!field.args.some((a) => a.name === 'first') || !getNamedType(field.type).name.endsWith('Connection')) continue;
       const resolve = field.resolve ?? defaultFieldResolver;
-      field.resolve = (source, args, ctx, info) => resolve(source, { ...args, first: settle(args.first, limits) }, ctx, info);
+      field.resolve = (source, args, ctx, info) => {
+        const first = settle(args.first, limits);
+        return resolve(source, { ...args, first: countOnly(info) ? 0 : first }, ctx, info);
+      };
     }
   }
 }
@@ -29,4 +33,17 @@ function settle(first: unknown, { defaultSize, maxSize }: PagingLimits): number 
   if (!Number.isInteger(first) || (first as number) < 0) throw badInput('first', 'must be a non-negative integer');
   if ((first as number) > maxSize) throw badInput('first', `must be at most ${maxSize}`);
   return first as number;
+}
+
+const COUNT_ONLY = new Set(['totalCount', '__typename']);
+
+/** Whether every selection of the field (through fragments) is `totalCount` or `__typename`. */
+function countOnly(info: GraphQLResolveInfo): boolean {
+  const only = (set: SelectionSetNode | undefined): boolean => !!set && set.selections.every((s) => {
+    if (s.kind === Kind.FIELD) return COUNT_ONLY.has(s.name.value);
+    if (s.kind === Kind.INLINE_FRAGMENT) return only(s.selectionSet);
+    const fragment = info.fragments[s.name.value];
+    return !!fragment && only(fragment.selectionSet);
+  });
+  return info.fieldNodes.every((n) => only(n.selectionSet));
 }
