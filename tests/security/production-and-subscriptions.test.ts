@@ -8,6 +8,11 @@ test('production mode: no introspection, no field suggestions', async () => {
   try {
     const intro = await gw.request('{ __schema { types { name } } }');
     expect(intro.errors?.[0].message).toMatch(/introspection/i);
+    const overWs = await new Promise<any>((resolve) => gw.wsClient().subscribe({ query: '{ __type(name: "Query") { name } }' }, { next: resolve, error: (errors) => resolve({ errors }), complete: () => undefined }));
+    expect(overWs.data).toBeUndefined();
+    expect(JSON.stringify(overWs.errors)).toMatch(/introspection/i);
+    const typoWs = await new Promise<any>((resolve) => gw.wsClient().subscribe({ query: '{ districs { totalCount } }' }, { next: resolve, error: (errors) => resolve({ errors }), complete: () => undefined }));
+    expect(JSON.stringify(typoWs.errors)).not.toMatch(/Did you mean/);
     const typo = await gw.request('{ districs { totalCount } }');
     expect(typo.errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
     expect(typo.errors?.[0].message).not.toMatch(/Did you mean/);

@@ -197,7 +197,7 @@ export class Gateway {
     const rules = [...limitRules(this.config.limits, this.config.pageSizeDefault), noUnstorableText];
     this.ws = attachWebSocket({
       server: this.httpServer, schema: this.schema, log: this.log, initTimeoutMs: this.config.wsInitTimeoutMs,
-      rules, maxTokens: this.config.limits.tokens,
+      rules, maxTokens: this.config.limits.tokens, hideSchema: production,
       recheckMs: this.config.wsRecheckMs,
       onIdentityChange: (listener) => this.identityCache.onInvalidate(listener),
       authenticate: (header) => this.services.authenticator.authenticate(header),

@@ -2,7 +2,7 @@ import type { Server } from 'node:http';
 import { WebSocketServer } from 'ws';
 import { useServer } from 'graphql-ws/use/ws';
 import {
-  GraphQLError, createSourceEventStream, execute, parse, validate, specifiedRules,
+  GraphQLError, NoSchemaIntrospectionCustomRule, createSourceEventStream, execute, parse, validate, specifiedRules,
   type DocumentNode, type ExecutionArgs, type ExecutionResult, type GraphQLSchema, type ValidationRule,
 } from 'graphql';
 import type { Logger } from '../util/logger';
@@ -28,7 +28,11 @@ export class DocumentCache {
     private readonly rules: readonly ValidationRule[],
     private readonly max = 1000,
     private readonly maxTokens?: number,
-  ) {}
+    /** Production: as Apollo's `introspection: false` and `hideSchemaDetailsFromClientErrors`. */
+    private readonly hideSchema = false,
+  ) {
+    if (hideSchema) this.rules = [...rules, NoSchemaIntrospectionCustomRule];
+  }
 
   get(query: string): DocumentNode | readonly GraphQLError[] {
     const cached = this.docs.get(query);
@@ -45,8 +49,11 @@ export class DocumentCache {
       return [new GraphQLError(err.message, { source: err.source, positions: err.positions, extensions: { code: 'GRAPHQL_PARSE_FAILED' } })];
     }
     // Same codes as over HTTP: limit rules keep theirs, the rest are validation failures.
-    const errors = validate(this.schema, doc, [...specifiedRules, ...this.rules]).map((err) =>
-      err.extensions?.code ? err : new GraphQLError(err.message, { nodes: err.nodes, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }));
+    const errors = validate(this.schema, doc, [...specifiedRules, ...this.rules]).map((err) => {
+      if (err.extensions?.code) return err;
+      const message = this.hideSchema ? err.message.replace(/ Did you mean .+\?$/, '') : err.message;
+      return new GraphQLError(message, { nodes: err.nodes, extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } });
+    });
     if (errors.length) return errors;
     if (this.docs.size >= this.max) this.docs.delete(this.docs.keys().next().value!);
     this.docs.set(query, doc);
@@ -61,6 +68,8 @@ export interface WebSocketOptions extends Omit<SessionWatch, 'authenticate'> {
   initTimeoutMs: number;
   rules?: readonly ValidationRule[];
   maxTokens?: number;
+  /** No introspection and no field suggestions (production). */
+  hideSchema?: boolean;
   authenticate(header: string | null): Promise<Caller | null>;
   context(caller: Caller | null, ip: string | null): CoreContext;
   /** The same caller with a fresh EntityManager (each event of a subscription). */
@@ -119,7 +128,7 @@ export function attachWebSocket(opts: WebSocketOptions) {
       if (socket.readyState === socket.OPEN) socket.close(1011, 'Internal server error');
     });
   }));
-  const cache = new DocumentCache(opts.schema, opts.rules ?? [], 1000, opts.maxTokens);
+  const cache = new DocumentCache(opts.schema, opts.rules ?? [], 1000, opts.maxTokens, opts.hideSchema);
   // Same masking and log lines as HTTP; graphql-ws sends these as they are.
   const format = errorFormatter(opts.log);
   const mask = (e: GraphQLError): GraphQLError => format(e.toJSON(), e) as GraphQLFormattedError as GraphQLError;
