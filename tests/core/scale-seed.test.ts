@@ -1,6 +1,6 @@
 import { Client } from 'pg';
 import { createTestGateway, type TestGateway } from '@gongzhi/testing';
-import { FieldCrypto } from '@gongzhi/core/src/security/field-crypto';
+import { FieldCrypto } from '@gongzhi/plugin-sdk/host';
 import { TIANYUAN, allocate, seedScale, type ScaleShape } from '@gongzhi/core/src/seed/scale-seed';
 import { recountAndRollup } from './tree-recount';
 

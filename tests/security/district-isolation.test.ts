@@ -1,7 +1,5 @@
-import { createTestGateway, type TestGateway } from '@gongzhi/testing';
+import { createTestGateway, installedPlugins, type TestGateway } from '@gongzhi/testing';
 import fixture from '@gongzhi/fixture-plugin';
-import dining from '@gongzhi/plugin-elderly-dining';
-import volunteerBank from '@gongzhi/plugin-volunteer-bank';
 import { batteryCalls, footprint, type DistrictFootprint } from './battery';
 
 /**
@@ -10,7 +8,7 @@ import { batteryCalls, footprint, type DistrictFootprint } from './battery';
  * back and nothing of B may change — with the service checks on, and with them off
  * (row-level security alone).
  */
-const plugins = [fixture, dining, volunteerBank];
+const plugins = [fixture, ...installedPlugins()];
 
 async function seedTwoDistricts(gw: TestGateway) {
   const a = await gw.seed.tree({ divisionCode: '330102', streets: 2, communitiesPerStreet: 2, residentsPerCommunity: 4 });

@@ -1,6 +1,4 @@
-import { createTestGateway, type TestGateway } from '@gongzhi/testing';
-import dining from '@gongzhi/plugin-elderly-dining';
-import volunteerBank from '@gongzhi/plugin-volunteer-bank';
+import { createTestGateway, installedPlugins, type TestGateway } from '@gongzhi/testing';
 import { batteryCalls, footprint } from './battery';
 
 /**
@@ -8,7 +6,7 @@ import { batteryCalls, footprint } from './battery';
  * (core and plugin roles) granted in that district: whatever the answer (data, FORBIDDEN,
  * NOT_FOUND…), never INTERNAL_SERVER_ERROR.
  */
-const plugins = [dining, volunteerBank];
+const plugins = installedPlugins();
 let gw: TestGateway;
 beforeAll(async () => {
   gw = await createTestGateway({ plugins, config: { logLevel: (process.env.LOG_LEVEL as never) ?? "error", rateLimit: { perAccountPerMinute: 1_000_000, perIpPerMinute: 1_000_000 } } });

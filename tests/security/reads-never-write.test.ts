@@ -1,7 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { createTestGateway, type TestGateway } from '@gongzhi/testing';
-import dining from '@gongzhi/plugin-elderly-dining';
-import volunteerBank from '@gongzhi/plugin-volunteer-bank';
+import { createTestGateway, installedPlugins, type TestGateway } from '@gongzhi/testing';
 import { ResidentEntity } from '@gongzhi/core';
 import { idNumber } from '@gongzhi/core/src/seed/people-generator';
 
@@ -11,7 +9,7 @@ import { idNumber } from '@gongzhi/core/src/seed/people-generator';
  * Row updates are counted by a trigger on every table, not by the statistics collector
  * (whose counters are flushed asynchronously).
  */
-const plugins = [dining, volunteerBank];
+const plugins = installedPlugins();
 let gw: TestGateway;
 let tree: Awaited<ReturnType<TestGateway['seed']['tree']>>;
 

@@ -42,7 +42,7 @@ import { IdentityCache } from './identity/identity-cache';
 import { AuditWriter } from './security/audit';
 import { createFirstAdmin } from './identity/first-admin';
 import { resolveSecrets } from './security/secrets';
-import { FieldCrypto } from './security/field-crypto';
+import { FieldCrypto } from '@gongzhi/plugin-sdk/host';
 import { applyTenantSecurity, tenantPolicy } from './security/tenant-security';
 import { applyAccessRules } from './security/access-guard';
 import { limitRules } from './security/limits';

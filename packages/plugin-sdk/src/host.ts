@@ -5,6 +5,7 @@
 import type { GongzhiPlugin } from './plugin';
 
 export { OutboxEventSchema, type OutboxRecord } from './outbox';
+export { FieldCrypto } from './field-crypto';
 
 /** A module's export is a manifest made by `definePlugin`. */
 export function isPlugin(value: unknown): value is GongzhiPlugin {

@@ -16,3 +16,4 @@ export * from './graphql';
 export * from './orm';
 export * from './validation';
 export * from './access-rules';
+export { EncryptedText, lookupHash } from './field-crypto';

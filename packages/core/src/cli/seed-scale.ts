@@ -3,7 +3,7 @@ import { Client } from 'pg';
 import { loadConfig } from '../config/config';
 import { Gateway } from '../gateway';
 import { resolveSecrets } from '../security/secrets';
-import { FieldCrypto } from '../security/field-crypto';
+import { FieldCrypto } from '@gongzhi/plugin-sdk/host';
 import { createLogger } from '../util/logger';
 import { TIANYUAN, seedScale } from '../seed/scale-seed';
 

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { ArrayType, BeforeCreate, BeforeUpdate, Entity, Enum, PrimaryKey, Property, OptionalProps, type EventArgs } from '@mikro-orm/core';
-import { CareTag, Gender } from '@gongzhi/plugin-sdk';
+import { CareTag, EncryptedText, Gender, lookupHash } from '@gongzhi/plugin-sdk';
 import { ageOn } from '../util/dates';
-import { EncryptedText, FieldCrypto } from '../security/field-crypto';
 
 @Entity({ tableName: 'resident' })
 export class ResidentEntity {
@@ -29,9 +28,8 @@ export class ResidentEntity {
   @BeforeCreate()
   @BeforeUpdate()
   hashLookups({ em }: EventArgs<this>): void {
-    const crypto = FieldCrypto.of(em);
-    this.idNumberHash = this.idNumber ? crypto.lookupHash(this.idNumber) : null;
-    this.phoneHash = this.phone ? crypto.lookupHash(this.phone) : null;
+    this.idNumberHash = this.idNumber ? lookupHash(em, this.idNumber) : null;
+    this.phoneHash = this.phone ? lookupHash(em, this.phone) : null;
   }
 
   get age(): number {

@@ -57,7 +57,12 @@ export class FieldCrypto {
   }
 }
 
-/** MikroORM column type: plaintext in the entity, ciphertext in the database. */
+/** Keyed hash of a value under the gateway's data key, for exact lookup and uniqueness without decrypting. */
+export function lookupHash(em: EntityManager, plain: string): string {
+  return FieldCrypto.of(em).lookupHash(plain);
+}
+
+/** MikroORM column type for personal or confidential text: plaintext in the entity, ciphertext in the database. */
 export class EncryptedText extends Type<string | null, string | null> {
   override convertToDatabaseValue(value: string | null, platform: Platform): string | null {
     return value == null ? null : FieldCrypto.of(platform).encrypt(value);

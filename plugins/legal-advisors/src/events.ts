@@ -1,0 +1,28 @@
+import { defineEvent } from '@gongzhi/plugin-sdk';
+import { PROGRAM } from './program';
+
+export interface AdvisorAssignedPayload {
+  assignmentId: string;
+  communityId: string;
+  lawyerId: string;
+  startsOn: string;
+  /** The term this one replaced, when it was a replacement. */
+  replacedAssignmentId: string | null;
+}
+
+export interface CommunityUncoveredPayload {
+  communityId: string;
+  /** The term that ended and left the community without an advisor. */
+  assignmentId: string;
+  lawyerId: string;
+  uncoveredFrom: string;
+  reason: string | null;
+}
+
+/** This program's own events, payload schema 1.0.0. */
+const own = { program: PROGRAM, version: '1.0.0' };
+
+export const AdvisorAssigned = defineEvent<AdvisorAssignedPayload>('legal.advisor-assigned', { ...own, description: '社区已聘任法律顾问 / A community has a legal advisor for a new term' });
+export const CommunityUncovered = defineEvent<CommunityUncoveredPayload>('legal.community-uncovered', { ...own, description: '社区暂无法律顾问 / A community is left without a legal advisor' });
+
+export const legalEvents = [AdvisorAssigned, CommunityUncovered];

@@ -1,0 +1,24 @@
+import { defineNode, type GongzhiContext, type ScopeNode } from '@gongzhi/plugin-sdk';
+import { AdvisorAssignment } from './entities/advisor-assignment.entity';
+import { LegalOffice } from './entities/legal-office.entity';
+import { Lawyer } from './entities/lawyer.entity';
+import { perms } from './permissions';
+import { PROGRAM } from './program';
+import { holds, holdsForLawyers } from './services/access';
+
+/** The row when the caller may read it as its own field would; PROGRAM_NOT_ENABLED still surfaces. */
+async function readable<T extends ScopeNode>(ctx: GongzhiContext, row: T | null, lawyerIds?: (row: T) => Promise<string[]>): Promise<T | null> {
+  if (!row) return null;
+  ctx.programs.assertEnabled(PROGRAM, row.districtId);
+  const ok = lawyerIds
+    ? await holdsForLawyers(ctx, perms['advisor:read'], row.districtId, await lawyerIds(row))
+    : await holds(ctx, perms['advisor:read'], row);
+  return ok ? row : null;
+}
+
+export const legalNodes = [
+  defineNode({ typename: 'LegalOffice', entity: LegalOffice, load: async (ctx, id) => readable(ctx, await ctx.em.findOne(LegalOffice, { id }),
+      async (o) => (await ctx.em.find(Lawyer, { officeId: o.id })).map((l) => l.id)) }),
+  defineNode({ typename: 'Lawyer', entity: Lawyer, load: async (ctx, id) => readable(ctx, await ctx.em.findOne(Lawyer, { id }), async (l) => [l.id]) }),
+  defineNode({ typename: 'AdvisorAssignment', entity: AdvisorAssignment, load: async (ctx, id) => readable(ctx, await ctx.em.findOne(AdvisorAssignment, { id })) }),
+];

@@ -1,0 +1,39 @@
+import { definePlugin } from '@gongzhi/plugin-sdk';
+import { version } from '../package.json';
+import { AdvisorAssignment } from './entities/advisor-assignment.entity';
+import { LegalOffice } from './entities/legal-office.entity';
+import { Lawyer } from './entities/lawyer.entity';
+import { legalEvents } from './events';
+import { AdvisorAssignmentResolver } from './graphql/assignment.resolver';
+import { LawyerResolver } from './graphql/lawyer.resolver';
+import { LegalOfficeResolver } from './graphql/office.resolver';
+import { CommunityAdvisorResolver, DistrictAdvisorResolver, StreetAdvisorResolver } from './graphql/tree-fields.resolver';
+import { Migration20261202100000_advisors } from './migrations/Migration20261202100000_advisors';
+import { legalNodes } from './nodes';
+import { permissionList, roleList } from './permissions';
+import { PROGRAM } from './program';
+import { seedLegalAdvisors } from './seed';
+import { legalDashboard } from './services/dashboard.service';
+import { legalSettings } from './settings';
+
+export default definePlugin({
+  name: PROGRAM,
+  version,
+  compatibility: '^1.0.0',
+  title: { zh: '一社区一法律顾问', en: 'Community legal advisors' },
+  description: {
+    zh: '法律服务机构与律师、社区法律顾问聘任与覆盖率',
+    en: 'Legal-service offices and lawyers, one active legal advisor per community, and coverage',
+  },
+  entities: [LegalOffice, Lawyer, AdvisorAssignment],
+  resolvers: [LegalOfficeResolver, LawyerResolver, AdvisorAssignmentResolver, CommunityAdvisorResolver, StreetAdvisorResolver, DistrictAdvisorResolver],
+  migrations: [Migration20261202100000_advisors],
+  permissions: permissionList,
+  roles: roleList,
+  settings: legalSettings,
+  events: legalEvents,
+  subscribers: [],
+  nodes: legalNodes,
+  dashboard: legalDashboard,
+  seed: seedLegalAdvisors,
+});

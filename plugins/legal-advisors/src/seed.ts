@@ -1,0 +1,40 @@
+import { resolveSettings, type SeedContext } from '@gongzhi/plugin-sdk';
+import { AdvisorAssignment } from './entities/advisor-assignment.entity';
+import { LegalOffice, LegalOfficeKind } from './entities/legal-office.entity';
+import { Lawyer } from './entities/lawyer.entity';
+import { addMonths, rows, shanghaiToday } from './services/db';
+import { legalSettings } from './settings';
+
+/** Demo lawyers; certificate numbers follow the 17-digit rule (Zhejiang, first practice 2008–2019). */
+const LAWYERS: [string, string, string[]][] = [
+  ['周明远', '13301200810123456', ['婚姻家庭', '继承']],
+  ['林晓雯', '13301201210234567', ['劳动争议', '合同纠纷']],
+  ['陈立新', '13301201511345678', ['物业与邻里', '老年人权益']],
+  ['许嘉宁', '13301201900456789', ['合同纠纷', '劳动争议']],
+];
+
+/**
+ * Demo data: two offices, four lawyers, and a term from this month for every community of the demo
+ * district but the last by name, so coverage shows a gap. Idempotent (skips when seeded).
+ */
+export async function seedLegalAdvisors({ em, districtId }: SeedContext): Promise<void> {
+  const [{ n }] = await rows<{ n: number }>(em, 'select count(*)::int as n from la_office where district_id = ?', [districtId]);
+  if (n > 0) return;
+  const firm = em.create(LegalOffice, { districtId, kind: LegalOfficeKind.LAW_FIRM, name: '浙江共治律师事务所', address: '青溪区文化路 88 号', phone: '0571-88001234' });
+  const office = em.create(LegalOffice, { districtId, kind: LegalOfficeKind.JUSTICE_OFFICE, name: '青溪区司法局法律服务中心', address: null, phone: '0571-88005678' });
+  em.persist([firm, office]);
+  await em.flush(); // no ORM relations: parents first
+  const lawyers = LAWYERS.map(([name, certificateNumber, specialities], i) => em.create(Lawyer, {
+    districtId, officeId: i < 3 ? firm.id : office.id, name, certificateNumber, specialities, phone: `1380571${String(1000 + i).padStart(4, '0')}`,
+  }));
+  em.persist(lawyers);
+  await em.flush();
+  const communities = await rows<{ id: string; street_id: string }>(em,
+    'select id, street_id from community where district_id = ? order by name, id', [districtId]);
+  const startsOn = `${shanghaiToday().slice(0, 7)}-01`;
+  const endsOn = addMonths(startsOn, resolveSettings(legalSettings, null).defaultTermMonths);
+  communities.slice(0, -1).forEach((c, i) => em.persist(em.create(AdvisorAssignment, {
+    districtId, streetId: c.street_id, communityId: c.id, lawyerId: lawyers[i % lawyers.length].id, startsOn, endsOn,
+  })));
+  await em.flush();
+}
