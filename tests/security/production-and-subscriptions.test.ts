@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { createTestGateway, type TestGateway } from '@gongzhi/testing';
 
-test('production mode: no introspection, no field suggestions', async () => {
+test('production mode: no introspection, no field suggestions, no open /metrics', async () => {
   const gw = await createTestGateway({
     config: { mode: 'production', jwtSecret: randomBytes(32).toString('hex'), dataKey: randomBytes(32).toString('base64') },
   });
@@ -13,6 +13,8 @@ test('production mode: no introspection, no field suggestions', async () => {
     expect(JSON.stringify(overWs.errors)).toMatch(/introspection/i);
     const typoWs = await new Promise<any>((resolve) => gw.wsClient().subscribe({ query: '{ districs { totalCount } }' }, { next: resolve, error: (errors) => resolve({ errors }), complete: () => undefined }));
     expect(JSON.stringify(typoWs.errors)).not.toMatch(/Did you mean/);
+    // no GONGZHI_METRICS_TOKEN: /metrics is not served at all
+    expect((await fetch(`${gw.gateway.url}/metrics`)).status).toBe(404);
     const typo = await gw.request('{ districs { totalCount } }');
     expect(typo.errors?.[0].extensions?.code).toBe('GRAPHQL_VALIDATION_FAILED');
     expect(typo.errors?.[0].message).not.toMatch(/Did you mean/);

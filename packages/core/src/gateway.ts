@@ -32,6 +32,8 @@ import { dashboardRouter } from './server/dashboard';
 import { healthRouter } from './server/health';
 import { corsMiddleware } from './server/cors';
 import { attachWebSocket } from './server/ws';
+import { GatewayMetrics } from './metrics/gateway-metrics';
+import { metricsRouter } from './metrics/metrics-route';
 import { LiveEvents } from './events/live-events';
 import { seedDemo } from './seed/demo-seed';
 import { RoleRegistry } from './identity/roles';
@@ -75,6 +77,8 @@ export class Gateway {
   private embedded: EmbeddedDatabase | null = null;
   private apollo: ApolloServer<CoreContext> | null = null;
   private ws: ReturnType<typeof attachWebSocket> | null = null;
+  /** This gateway's own Prometheus registry (created when it listens). */
+  metrics: GatewayMetrics | null = null;
   private stopping: Promise<void> | null = null;
   private migrationPackages: MigrationPackage[] = [];
   /** This gateway's column encryption (its data key); none for migrate-only runs. */
@@ -207,8 +211,10 @@ export class Gateway {
       audit: (entries) => this.services.audit.write(entries),
     });
 
+    this.metrics = this.createMetrics();
     const requestPlugin = requestLifecycle({
       log: this.log,
+      metrics: this.metrics,
       exposeSqlCount: this.config.exposeSqlCount,
       rlsOff: this.config.unsafeRlsOff,
       admit: (ctx) => this.admit(ctx),
@@ -235,6 +241,7 @@ export class Gateway {
     });
     await this.apollo.start();
 
+    app.use(metricsRouter(this.metrics, this.config.metricsToken, production));
     app.use(healthRouter(() => this.orm, () => this.migrationPackages, () => this.stopping !== null));
     app.use(graphiqlRouter({ endpoint: '/graphql' }));
     app.use(dashboardRouter({ endpoint: '/graphql' }));
@@ -274,6 +281,25 @@ export class Gateway {
     const addr = this.httpServer.address() as import('node:net').AddressInfo;
     const host = this.config.host === '0.0.0.0' || this.config.host === '::' ? '127.0.0.1' : this.config.host;
     this.url = `http://${host}:${addr.port}`;
+  }
+
+  /** Read at each scrape; the outbox lag is one statement. */
+  private createMetrics(): GatewayMetrics {
+    return new GatewayMetrics({
+      pool: () => {
+        const pool = this.orm.em.getConnection().getKnex().client.pool;
+        return { used: pool?.numUsed() ?? 0, free: pool?.numFree() ?? 0, pending: pool?.numPendingAcquires() ?? 0, max: this.config.dbPoolMax };
+      },
+      websockets: () => this.ws?.wss.clients.size ?? 0,
+      subscriptions: () => this.ws?.subscriptions() ?? 0,
+      outboxLag: async () => {
+        const [row] = await this.orm.em.fork().execute<{ s: string }[]>('select coalesce(max(seq), 0)::text as s from outbox_event');
+        const lag = BigInt(row.s) - (this.events?.bus.lastSeq ?? 0n);
+        return Number(lag > 0n ? lag : 0n);
+      },
+      dashboardComputations: () => this.events?.dashboards.computations ?? 0,
+      handlerFailures: () => this.events?.dispatcher.failures ?? new Map(),
+    });
   }
 
   private redis: Redis | null = null;

@@ -57,6 +57,8 @@ export interface Config {
   eventPollMs: number;
   /** …for this long after the last event activity; an idle gateway sends no statement at all. */
   eventQuietAfterMs: number;
+  /** Bearer token `/metrics` requires; null: open in development and test, not served in production. */
+  metricsToken: string | null;
   /** Created as platform admin at start when no platform admin exists (first start of a production database). */
   initialAdmin: { username: string; password: string } | null;
   /** Origins a browser may call the graph from (`*`: any); credentials are never allowed. */
@@ -188,6 +190,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     eventPollMs: int('GONGZHI_EVENT_POLL_MS', 1000, 50, 600_000),
     eventQuietAfterMs: int('GONGZHI_EVENT_QUIET_AFTER_MS', 30_000, 0, 86_400_000),
     initialAdmin: null,
+    metricsToken: secret('GONGZHI_METRICS_TOKEN', (v) => (v.length >= 16 ? null : 'must be at least 16 characters')),
     corsOrigins: corsOrigins(env.GONGZHI_CORS_ORIGINS ?? (mode === 'development' ? '*' : ''), problems),
   };
   if (config.eventEngine === 'redis' && !env.REDIS_URL) problems.push('GONGZHI_EVENT_ENGINE=redis needs REDIS_URL');

@@ -25,6 +25,8 @@ export class EventDispatcher {
   private readonly handlers: Handler[];
   private readonly catchUps: SerialTask;
   private readonly retries = new Set<NodeJS.Timeout>();
+  /** Failures since start, by handler (metrics). */
+  readonly failures = new Map<string, { retried: number; parked: number }>();
   private inflight = new Set<Promise<unknown>>();
   private stopped = false;
 
@@ -135,6 +137,9 @@ export class EventDispatcher {
       const parked = attempts >= MAX_ATTEMPTS;
       const delayMs = Math.min(60_000, 500 * 2 ** (attempts - 1));
       this.log.warn('event handler failed', { handler: h.id, event: e.id, attempts, parked, error: String(err) });
+      const count = this.failures.get(h.id) ?? { retried: 0, parked: 0 };
+      count[parked ? 'parked' : 'retried']++;
+      this.failures.set(h.id, count);
       await this.orm.em.fork().execute(
         `insert into event_handling (handler, event_seq, status, attempts, last_error, next_attempt_at, updated_at)
          values (?, ?, ?, ?, ?, now() + (? * interval '1 millisecond'), now())

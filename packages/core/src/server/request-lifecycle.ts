@@ -3,6 +3,7 @@ import type { GraphQLError } from 'graphql';
 import type { CoreContext } from '../graphql/core-context';
 import type { AuditEntry } from '../security/audit';
 import type { Logger } from '../util/logger';
+import type { GatewayMetrics } from '../metrics/gateway-metrics';
 import { sqlCounter } from '../db/orm';
 import { beginTenantTransaction } from '../security/tenant-transaction';
 import { checkVariableText } from '../security/input-text';
@@ -19,6 +20,7 @@ import { negotiateStatus } from './response-media-type';
  */
 export function requestLifecycle(deps: {
   log: Logger;
+  metrics: GatewayMetrics;
   exposeSqlCount: boolean;
   rlsOff: boolean;
   admit(ctx: CoreContext): Promise<void>;
@@ -60,11 +62,12 @@ export function requestLifecycle(deps: {
           const sql = sqlCounter.getStore()?.count;
           if (deps.exposeSqlCount && sql !== undefined) response.http.headers.set('x-sql-statements', String(sql));
           // One line per request; the operation's name only, never its text or variables.
+          const record = { operationName: operationName ?? null, outcome: outcome(rc), durationMs: Math.round((performance.now() - started) * 10) / 10, sqlStatements: sql };
           deps.log.info('request', {
-            requestId: contextValue.requestId, operation: operation?.operation, operationName: operationName ?? null,
-            status: response.http.status ?? 200, outcome: outcome(rc),
-            durationMs: Math.round((performance.now() - started) * 10) / 10, sqlStatements: sql,
+            requestId: contextValue.requestId, operation: operation?.operation, operationName: record.operationName,
+            status: response.http.status ?? 200, outcome: record.outcome, durationMs: record.durationMs, sqlStatements: sql,
           });
+          deps.metrics.request({ transport: 'http', ...record });
         },
       };
     },

@@ -128,6 +128,7 @@ export function attachWebSocket(opts: WebSocketOptions) {
       if (socket.readyState === socket.OPEN) socket.close(1011, 'Internal server error');
     });
   }));
+  let active = 0; // subscriptions streaming now
   const cache = new DocumentCache(opts.schema, opts.rules ?? [], 1000, opts.maxTokens, opts.hideSchema);
   // Same masking and log lines as HTTP; graphql-ws sends these as they are.
   const format = errorFormatter(opts.log);
@@ -179,10 +180,19 @@ export function attachWebSocket(opts: WebSocketOptions) {
         if (failure) return { errors: [failure] };
         if (!isAsyncIterable(source)) return source as ExecutionResult;
         const it = source[Symbol.asyncIterator]();
+        active++;
+        let ended = false;
+        const end = () => {
+          if (!ended) active--;
+          ended = true;
+        };
         const mapped: AsyncIterableIterator<ExecutionResult> = {
           next: async () => {
             const r = await it.next();
-            if (r.done) return r;
+            if (r.done) {
+              end();
+              return r;
+            }
             // A shareable payload (a dashboard snapshot) is executed once for all its subscribers.
             const value = await sharedResult(args, r.value, async () => {
               const eventCtx = opts.refork(ctx);
@@ -191,10 +201,12 @@ export function attachWebSocket(opts: WebSocketOptions) {
             return { value, done: false };
           },
           return: async () => {
+            end();
             await it.return?.();
             return { value: undefined, done: true };
           },
           throw: async (e: unknown) => {
+            end();
             await it.return?.();
             throw e;
           },
@@ -210,7 +222,7 @@ export function attachWebSocket(opts: WebSocketOptions) {
     },
     wss,
   );
-  return { wss, cache, dispose: () => disposable.dispose() };
+  return { wss, cache, subscriptions: () => active, dispose: () => disposable.dispose() };
 }
 
 const isAsyncIterable = (v: unknown): v is AsyncIterable<unknown> => !!v && typeof (v as AsyncIterable<unknown>)[Symbol.asyncIterator] === 'function';
