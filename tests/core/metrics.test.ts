@@ -74,6 +74,7 @@ test('open WebSockets and subscriptions, dashboard computations', async () => {
   const open = await scrape();
   expect(value(open, 'gongzhi_websockets_open')).toBe(1);
   expect(value(open, 'gongzhi_subscriptions_active')).toBe(1);
+  expect(value(open, 'gongzhi_requests_total{transport="ws",operation_name="",outcome="ok"}')).toBe(1); // the subscription's set-up
   expect(value(open, 'gongzhi_dashboard_computations_total')).toBeGreaterThan(value(before, 'gongzhi_dashboard_computations_total'));
   stop();
   await waitFor(async () => value(await scrape(), 'gongzhi_subscriptions_active') === 0);

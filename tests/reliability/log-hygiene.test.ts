@@ -1,6 +1,7 @@
 import WebSocket from 'ws';
 import { createLogger } from '@gongzhi/core';
-import { createTestGateway, type TestGateway } from '@gongzhi/testing';
+import { spawnSync } from 'node:child_process';
+import { createTestGateway, repoRoot, type TestGateway } from '@gongzhi/testing';
 
 /**
  * The log is one JSON object per line and carries no personal data: failing SQL is logged
@@ -42,6 +43,16 @@ test('failing SQL, limit rejections and oversized frames log one JSON line each,
   const named = await gw.request(`query Named { platform { coreVersion } }`, undefined, { headers: { 'x-request-id': 'trace-log-1' } });
   expect(named.errors).toBeUndefined();
 
+  // graphql-ws operations get the same request line: a query, a refused one, a subscription's set-up
+  const client = gw.wsClient();
+  const first = (query: string, operationName?: string) => new Promise<any>((resolve) =>
+    client.subscribe({ query, operationName }, { next: resolve, error: (errors) => resolve({ errors }), complete: () => undefined }));
+  expect((await first('query OverWs { platform { coreVersion } }', 'OverWs')).errors).toBeUndefined();
+  expect(JSON.stringify(await first('{ nope }'))).toMatch(/GRAPHQL_VALIDATION_FAILED/);
+  void first(`subscription { events(node: "${gw.gid('District', tree.district.id)}") { cursor } }`); // streams nothing yet
+  for (let i = 0; i < 50 && !lines.some((l) => l.includes('"operation":"subscription"')); i++) await new Promise((r) => setTimeout(r, 20));
+  await client.dispose();
+
   const ws = new WebSocket(gw.wsUrl, 'graphql-transport-ws');
   await new Promise((r) => ws.once('open', r));
   const closed = new Promise<number>((r) => ws.once('close', (code) => r(code)));
@@ -66,7 +77,28 @@ test('failing SQL, limit rejections and oversized frames log one JSON line each,
   expect(requests.length).toBeGreaterThanOrEqual(4);
   expect(requests.find((l) => l.requestId === 'trace-log-1')).toMatchObject({ level: 'info', operation: 'query', operationName: 'Named', status: 200, outcome: 'ok', sqlStatements: expect.any(Number), durationMs: expect.any(Number) });
   expect(requests.find((l) => Array.isArray(l.outcome) && l.outcome.includes('QUERY_TOO_COMPLEX'))).toMatchObject({ status: 200, operationName: null });
-  for (const l of requests) expect(Object.keys(l).sort()).toEqual(['durationMs', 'level', 'msg', 'operation', 'operationName', 'outcome', 'requestId', 'sqlStatements', 'status', 'time'].filter((k) => k !== 'operation' || 'operation' in l));
+  const overWs = requests.filter((l) => l.transport === 'ws');
+  expect(overWs.find((l) => l.operationName === 'OverWs')).toMatchObject({ level: 'info', operation: 'query', outcome: 'ok', sqlStatements: expect.any(Number), durationMs: expect.any(Number), requestId: expect.any(String) });
+  expect(overWs.find((l) => Array.isArray(l.outcome) && l.outcome.includes('GRAPHQL_VALIDATION_FAILED'))).toMatchObject({ operationName: null, sqlStatements: 0 });
+  expect(overWs.find((l) => l.operation === 'subscription')).toMatchObject({ operationName: null, outcome: 'ok' });
+  for (const l of requests) {
+    const keys = ['durationMs', 'level', 'msg', 'operation', 'operationName', 'outcome', 'requestId', 'sqlStatements', 'status', 'time', 'transport']
+      .filter((k) => (k !== 'operation' || 'operation' in l) && (k !== 'status' || l.transport === 'http'));
+    expect(Object.keys(l).sort()).toEqual(keys);
+  }
   if (process.env.SHOW_LOG) process.stdout.write(`${text}\n`);
   process.stdout.write(`log hygiene: ${lines.length} lines, all JSON, 0 with seeded personal data, ${stray.length} console lines\n`);
+});
+
+test('process warnings (library deprecations) are JSON lines in the log, not raw stderr', () => {
+  // a real process: jest's sandbox has its own process object
+  const script = `const { logProcessWarnings } = require('./packages/core/src/util/process-warnings');
+    const { createLogger } = require('./packages/core/src/util/logger');
+    logProcessWarnings(createLogger('info'));
+    process.emitWarning('client.query() with a callback is deprecated', 'DeprecationWarning', 'DEP_GONGZHI_TEST');`;
+  const run = spawnSync(process.execPath, ['-r', '@swc-node/register', '-e', script], { cwd: repoRoot, encoding: 'utf8' });
+  expect(run.status).toBe(0);
+  const out = run.stderr.trim().split('\n');
+  expect(out).toHaveLength(1);
+  expect(JSON.parse(out[0])).toMatchObject({ level: 'warn', msg: 'process warning', warning: 'DeprecationWarning', code: 'DEP_GONGZHI_TEST' });
 });

@@ -125,7 +125,7 @@ export class Gateway {
       url = this.embedded.url;
     }
     this.timings.databaseMs = Date.now() - t0;
-    this.orm = await createOrm(url, [...coreEntities, ...this.plugins.flatMap((p) => p.entities ?? [])], this.config.dbPoolMax);
+    this.orm = await createOrm(url, [...coreEntities, ...this.plugins.flatMap((p) => p.entities ?? [])], this.config.dbPoolMax, this.log);
     this.fieldCrypto?.install(this.orm);
     this.migrationPackages = [{ name: 'core', migrations: coreMigrations }, ...this.plugins.map((p) => ({ name: p.name, migrations: p.migrations ?? [] }))];
   }
@@ -199,8 +199,9 @@ export class Gateway {
     this.httpServer = http.createServer(app);
     const production = this.config.mode === 'production';
     const rules = [...limitRules(this.config.limits, this.config.pageSizeDefault), noUnstorableText];
+    this.metrics = this.createMetrics();
     this.ws = attachWebSocket({
-      server: this.httpServer, schema: this.schema, log: this.log, initTimeoutMs: this.config.wsInitTimeoutMs,
+      server: this.httpServer, schema: this.schema, log: this.log, metrics: this.metrics, initTimeoutMs: this.config.wsInitTimeoutMs,
       rules, maxTokens: this.config.limits.tokens, hideSchema: production,
       recheckMs: this.config.wsRecheckMs,
       onIdentityChange: (listener) => this.identityCache.onInvalidate(listener),
@@ -211,7 +212,6 @@ export class Gateway {
       audit: (entries) => this.services.audit.write(entries),
     });
 
-    this.metrics = this.createMetrics();
     const requestPlugin = requestLifecycle({
       log: this.log,
       metrics: this.metrics,

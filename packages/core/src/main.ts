@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { ConfigError, loadConfig } from './config/config';
 import { Gateway } from './gateway';
 import { PluginHostError } from './plugins/plugin-host';
+import { logProcessWarnings } from './util/process-warnings';
 
 /** Signals that stop the gateway gracefully (SIGHUP: the terminal went away). */
 const STOP_SIGNALS = ['SIGTERM', 'SIGINT', 'SIGHUP'] as const;
@@ -19,6 +20,7 @@ async function main(): Promise<void> {
     throw e;
   }
   const gateway = new Gateway({ config });
+  logProcessWarnings(gateway.log);
   const starting = gateway.start();
   let stopping = false;
   // This process alone decides the exit code: the gateway stops no library re-raises a signal.

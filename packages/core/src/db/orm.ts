@@ -1,11 +1,13 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
 import { MikroORM, PostgreSqlDriver, type EntitySchema } from '@mikro-orm/postgresql';
 import { Migrator } from '@mikro-orm/migrations';
+import type { Logger } from '../util/logger';
 
 /** Counts SQL statements of the current request (tests assert they don't grow with list size). */
 export const sqlCounter = new AsyncLocalStorage<{ count: number }>();
 
-export async function createOrm(url: string, entities: (Function | EntitySchema)[], poolMax: number): Promise<MikroORM> {
+/** `log`: where MikroORM's own messages (warnings, deprecations) go, as JSON lines instead of console output. */
+export async function createOrm(url: string, entities: (Function | EntitySchema)[], poolMax: number, log?: Logger): Promise<MikroORM> {
   const orm = await MikroORM.init({
     driver: PostgreSqlDriver,
     clientUrl: url,
@@ -16,6 +18,7 @@ export async function createOrm(url: string, entities: (Function | EntitySchema)
     forceUtcTimezone: true,
     discovery: { warnWhenNoEntities: false },
     debug: false,
+    ...(log ? { logger: (message: string) => log.warn('orm message', { message: message.slice(0, 500) }) } : {}),
     ensureDatabase: false,
   });
   orm.em.getConnection().getKnex().on('query', () => {

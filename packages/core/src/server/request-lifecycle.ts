@@ -4,6 +4,7 @@ import type { CoreContext } from '../graphql/core-context';
 import type { AuditEntry } from '../security/audit';
 import type { Logger } from '../util/logger';
 import type { GatewayMetrics } from '../metrics/gateway-metrics';
+import { elapsedMs, outcomeOf, reportRequest } from './request-report';
 import { sqlCounter } from '../db/orm';
 import { beginTenantTransaction } from '../security/tenant-transaction';
 import { checkVariableText } from '../security/input-text';
@@ -61,13 +62,11 @@ export function requestLifecycle(deps: {
           if (response.body.kind === 'single') negotiateStatus(response.http, rc.request.http?.headers.get('accept'), rc.source !== undefined);
           const sql = sqlCounter.getStore()?.count;
           if (deps.exposeSqlCount && sql !== undefined) response.http.headers.set('x-sql-statements', String(sql));
-          // One line per request; the operation's name only, never its text or variables.
-          const record = { operationName: operationName ?? null, outcome: outcome(rc), durationMs: Math.round((performance.now() - started) * 10) / 10, sqlStatements: sql };
-          deps.log.info('request', {
-            requestId: contextValue.requestId, operation: operation?.operation, operationName: record.operationName,
-            status: response.http.status ?? 200, outcome: record.outcome, durationMs: record.durationMs, sqlStatements: sql,
+          reportRequest(deps.log, deps.metrics, {
+            transport: 'http', requestId: contextValue.requestId, operation: operation?.operation, operationName: operationName ?? null,
+            status: response.http.status ?? 200, outcome: outcomeOf(response.body.kind === 'single' ? response.body.singleResult.errors : undefined),
+            durationMs: elapsedMs(started), sqlStatements: sql,
           });
-          deps.metrics.request({ transport: 'http', ...record });
         },
       };
     },
@@ -84,9 +83,3 @@ function setHttp(http: Http, status: number): void {
 
 const codes = ({ response }: GraphQLRequestContextWillSendResponse<CoreContext>): unknown[] =>
   response.body.kind === 'single' ? (response.body.singleResult.errors ?? []).map((e) => e.extensions?.code) : [];
-
-/** 'ok', or the distinct error codes the client got (as formatted: limit rules keep theirs). */
-const outcome = (rc: GraphQLRequestContextWillSendResponse<CoreContext>): 'ok' | unknown[] => {
-  const seen = [...new Set(codes(rc))];
-  return seen.length ? seen : 'ok';
-};

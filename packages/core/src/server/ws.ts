@@ -1,8 +1,9 @@
 import type { Server } from 'node:http';
+import { randomUUID } from 'node:crypto';
 import { WebSocketServer } from 'ws';
 import { useServer } from 'graphql-ws/use/ws';
 import {
-  GraphQLError, NoSchemaIntrospectionCustomRule, createSourceEventStream, execute, parse, validate, specifiedRules,
+  GraphQLError, NoSchemaIntrospectionCustomRule, createSourceEventStream, execute, getOperationAST, parse, validate, specifiedRules,
   type DocumentNode, type ExecutionArgs, type ExecutionResult, type GraphQLSchema, type ValidationRule,
 } from 'graphql';
 import type { Logger } from '../util/logger';
@@ -15,6 +16,9 @@ import type { AuditEntry } from '../security/audit';
 import { errorFormatter } from './errors';
 import { endOperation, operationAudit } from './operation-end';
 import { sharedResult } from '../dashboard/shared-execution';
+import { sqlCounter } from '../db/orm';
+import type { GatewayMetrics } from '../metrics/gateway-metrics';
+import { elapsedMs, outcomeOf, reportRequest } from './request-report';
 import { watchSession, type SessionWatch } from './ws-revocation';
 
 /** Parsed and validated subscription documents, by text (re-subscribing skips both). */
@@ -65,6 +69,7 @@ export interface WebSocketOptions extends Omit<SessionWatch, 'authenticate'> {
   server: Server;
   schema: GraphQLSchema;
   log: Logger;
+  metrics: GatewayMetrics;
   initTimeoutMs: number;
   rules?: readonly ValidationRule[];
   maxTokens?: number;
@@ -129,6 +134,18 @@ export function attachWebSocket(opts: WebSocketOptions) {
     });
   }));
   let active = 0; // subscriptions streaming now
+  const started = new WeakMap<CoreContext, number>();
+  const report = (line: { requestId: string; operation: string | undefined; operationName: string | null }, t0: number, errors: readonly GraphQLError[] | undefined, sql: number) =>
+    reportRequest(opts.log, opts.metrics, { transport: 'ws', ...line, outcome: outcomeOf(errors), durationMs: elapsedMs(t0), sqlStatements: sql });
+  /** Runs one operation (or a subscription's set-up) counting its SQL, then writes its request line. */
+  const measured = async <R>(args: ExecutionArgs, run: () => Promise<R>, errorsOf: (r: R) => readonly GraphQLError[] | undefined): Promise<R> => {
+    const ctx = args.contextValue as CoreContext;
+    const sql = { count: 0 };
+    const result = await sqlCounter.run(sql, run);
+    const operation = getOperationAST(args.document, args.operationName)?.operation;
+    report({ requestId: ctx.requestId, operation, operationName: args.operationName ?? null }, started.get(ctx) ?? performance.now(), errorsOf(result), sql.count);
+    return result;
+  };
   const cache = new DocumentCache(opts.schema, opts.rules ?? [], 1000, opts.maxTokens, opts.hideSchema);
   // Same masking and log lines as HTTP; graphql-ws sends these as they are.
   const format = errorFormatter(opts.log);
@@ -155,16 +172,23 @@ export function attachWebSocket(opts: WebSocketOptions) {
         return true;
       },
       onSubscribe: async (ctx, _id, payload) => {
+        const t0 = performance.now();
+        const refused = (errors: readonly GraphQLError[], requestId: string = randomUUID(), operation?: string) => {
+          report({ requestId, operation, operationName: payload.operationName ?? null }, t0, errors, 0);
+          return errors;
+        };
         const doc = cache.get(payload.query);
-        if (!(doc as DocumentNode).kind) return doc as readonly GraphQLError[];
+        if (!(doc as DocumentNode).kind) return refused(doc as readonly GraphQLError[]);
+        const operation = getOperationAST(doc as DocumentNode, payload.operationName)?.operation;
         const bad = checkVariableText(payload.variables);
-        if (bad) return [bad];
+        if (bad) return refused([bad], undefined, operation);
         const contextValue = opts.context(ctx.extra.caller ?? null, ctx.extra.request.socket.remoteAddress ?? null);
         try {
           await opts.beforeOperation(contextValue);
         } catch (e) {
-          return [e as GraphQLError];
+          return refused([e as GraphQLError], contextValue.requestId, operation);
         }
+        started.set(contextValue, t0);
         return {
           schema: opts.schema,
           document: doc as DocumentNode,
@@ -173,10 +197,12 @@ export function attachWebSocket(opts: WebSocketOptions) {
           contextValue,
         };
       },
-      execute: (args: ExecutionArgs) => executeAudited(args.contextValue as CoreContext, args, opts),
+      execute: (args: ExecutionArgs) => measured(args, () => executeAudited(args.contextValue as CoreContext, args, opts), (r) => r.errors),
       subscribe: async (args: ExecutionArgs) => {
         const ctx = args.contextValue as CoreContext;
-        const { value: source, failure } = await inTenant(ctx, opts.log, () => createSourceEventStream(args));
+        // The request line of a subscription is written when its stream is set up (or refused), not per event.
+        const { value: source, failure } = await measured(args, () => inTenant(ctx, opts.log, () => createSourceEventStream(args)),
+          (r) => (r.failure ? [r.failure] : isAsyncIterable(r.value) ? undefined : (r.value as ExecutionResult).errors));
         if (failure) return { errors: [failure] };
         if (!isAsyncIterable(source)) return source as ExecutionResult;
         const it = source[Symbol.asyncIterator]();
