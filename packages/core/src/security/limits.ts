@@ -1,6 +1,6 @@
 import {
   GraphQLError, Kind,
-  type ASTVisitor, type FieldNode, type FragmentDefinitionNode, type GraphQLField, type OperationDefinitionNode,
+  type ASTVisitor, type FragmentDefinitionNode, type OperationDefinitionNode,
   type SelectionSetNode, type ValidationContext, type ValidationRule,
 } from 'graphql';
 
@@ -9,10 +9,12 @@ export interface QueryLimits {
   aliases: number;
   directives: number;
   tokens: number;
+  /** Checked per request with the variables (query-cost.ts), not as a validation rule. */
   cost: number;
 }
 
-const limitError = (what: string, actual: number, max: number) =>
+/** QUERY_TOO_COMPLEX with the rule and its numbers. */
+export const limitError = (what: string, actual: number, max: number) =>
   new GraphQLError(`Query ${what} ${actual} exceeds the limit of ${max}`, { extensions: { code: 'QUERY_TOO_COMPLEX', limit: what, max, actual } });
 
 /** Longest `ofType` chain an introspection query may ask (graphql-js's getIntrospectionQuery asks 9). */
@@ -21,14 +23,14 @@ export const MAX_OF_TYPE_CHAIN = 16;
 const INTROSPECTION_ROOTS = new Set(['__schema', '__type']);
 
 /**
- * Depth, alias, directive and cost limits as validation rules, so they apply the same on
- * HTTP and on graphql-ws. Cost: every field costs 1, times the page size (`first`, or the
- * default) of each paginated field above it.
+ * Depth, alias and directive limits as validation rules, so they apply the same on HTTP and
+ * on graphql-ws. They depend on the document alone, so validated documents may be cached;
+ * the cost depends on the variables too and is checked per request (query-cost.ts).
  * Introspection: `ofType` levels do not count as depth (standard clients ask 7–9 of them, which
  * are cheap: one object each); the chain is capped by MAX_OF_TYPE_CHAIN instead, and nesting
  * of introspection lists (`fields { type { fields …`) by graphql's MaxIntrospectionDepthRule.
  */
-export function limitRules(limits: QueryLimits, defaultPageSize: number): ValidationRule[] {
+export function limitRules(limits: QueryLimits): ValidationRule[] {
   return [
     (ctx: ValidationContext): ASTVisitor => ({
       OperationDefinition(op: OperationDefinitionNode) {
@@ -62,34 +64,5 @@ export function limitRules(limits: QueryLimits, defaultPageSize: number): Valida
         if (stats.directives > limits.directives) ctx.reportError(limitError('directives', stats.directives, limits.directives));
       },
     }),
-    (ctx: ValidationContext): ASTVisitor => {
-      let cost = 0;
-      const multipliers: number[] = [1];
-      return {
-        Field: {
-          enter(node: FieldNode) {
-            const def = ctx.getFieldDef() as GraphQLField<unknown, unknown> | null;
-            const here = multipliers[multipliers.length - 1];
-            cost += here;
-            let m = here;
-            // Paginated fields multiply what is selected below them by their page size.
-            if (def?.args.some((a) => a.name === 'first')) {
-              const first = node.arguments?.find((a) => a.name.value === 'first');
-              const n = first?.value.kind === Kind.INT ? Number(first.value.value) : defaultPageSize;
-              m = here * Math.max(1, n);
-            }
-            multipliers.push(m);
-          },
-          leave() {
-            multipliers.pop();
-          },
-        },
-        Document: {
-          leave() {
-            if (cost > limits.cost) ctx.reportError(limitError('cost', cost, limits.cost));
-          },
-        },
-      };
-    },
   ];
 }

@@ -8,6 +8,7 @@ import { elapsedMs, outcomeOf, reportRequest } from './request-report';
 import { sqlCounter } from '../db/orm';
 import { beginTenantTransaction } from '../security/tenant-transaction';
 import { checkVariableText } from '../security/input-text';
+import type { PricedOperation } from '../security/query-cost';
 import { touchesNoTable } from './no-table-operation';
 import { RETRY_AFTER_SECONDS, statusFor } from './database-errors';
 import { endOperation, operationAudit } from './operation-end';
@@ -25,6 +26,8 @@ export function requestLifecycle(deps: {
   exposeSqlCount: boolean;
   rlsOff: boolean;
   admit(ctx: CoreContext): Promise<void>;
+  /** The cost limit with this request's variables (the validated document may come from a cache). */
+  cost(ctx: CoreContext, op: PricedOperation): Promise<GraphQLError | null>;
   audit(entries: AuditEntry[]): Promise<void>;
 }): ApolloServerPlugin<CoreContext> {
   return {
@@ -32,9 +35,11 @@ export function requestLifecycle(deps: {
       const started = performance.now();
       let failure: GraphQLError | null = null;
       return {
-        async didResolveOperation({ contextValue, request, operation }) {
+        async didResolveOperation({ contextValue, request, operation, document, operationName }) {
           const bad = checkVariableText(request.variables);
-          if (bad) throw Object.assign(bad, { extensions: { ...bad.extensions, http: { status: 400 } } });
+          if (bad) throw badRequest(bad);
+          const tooCostly = await deps.cost(contextValue, { document, operationName, variables: request.variables });
+          if (tooCostly) throw badRequest(tooCostly);
           await deps.admit(contextValue);
           // The floor: an operation that can touch no table sends no SQL and holds no connection.
           if (touchesNoTable(operation)) return;
@@ -72,6 +77,9 @@ export function requestLifecycle(deps: {
     },
   };
 }
+
+/** A client's error found before execution: 400, as a validation failure (negotiateStatus may make it 200). */
+const badRequest = (e: GraphQLError): GraphQLError => Object.assign(e, { extensions: { ...e.extensions, http: { status: 400 } } });
 
 type Http = GraphQLRequestContextWillSendResponse<CoreContext>['response']['http'];
 

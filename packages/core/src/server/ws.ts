@@ -11,6 +11,8 @@ import type { Caller } from '../identity/authenticator';
 import type { CoreContext } from '../graphql/core-context';
 import { beginTenantTransaction } from '../security/tenant-transaction';
 import { checkVariableText } from '../security/input-text';
+import type { PricedOperation } from '../security/query-cost';
+import { variableErrors } from './variable-errors';
 import type { GraphQLFormattedError } from 'graphql';
 import type { AuditEntry } from '../security/audit';
 import { errorFormatter } from './errors';
@@ -21,7 +23,7 @@ import type { GatewayMetrics } from '../metrics/gateway-metrics';
 import { elapsedMs, outcomeOf, reportRequest } from './request-report';
 import { watchSession, type SessionWatch } from './ws-revocation';
 
-/** Parsed and validated subscription documents, by text (re-subscribing skips both). */
+/** Parsed and validated documents, by text (re-subscribing skips both); no cost: that depends on each operation's variables. */
 export class DocumentCache {
   private readonly docs = new Map<string, DocumentNode>();
   hits = 0;
@@ -80,6 +82,8 @@ export interface WebSocketOptions extends Omit<SessionWatch, 'authenticate'> {
   /** The same caller with a fresh EntityManager (each event of a subscription). */
   refork(ctx: CoreContext): CoreContext;
   beforeOperation(ctx: CoreContext): Promise<void>;
+  /** The cost limit with this operation's variables (the document comes from the cache). */
+  cost(ctx: CoreContext, op: PricedOperation): Promise<GraphQLError | null>;
   audit(entries: AuditEntry[]): Promise<void>;
 }
 
@@ -182,7 +186,11 @@ export function attachWebSocket(opts: WebSocketOptions) {
         const operation = getOperationAST(doc as DocumentNode, payload.operationName)?.operation;
         const bad = checkVariableText(payload.variables);
         if (bad) return refused([bad], undefined, operation);
+        const uncoerced = variableErrors(opts.schema, doc as DocumentNode, payload.operationName, payload.variables);
+        if (uncoerced.length) return refused(uncoerced, undefined, operation);
         const contextValue = opts.context(ctx.extra.caller ?? null, ctx.extra.request.socket.remoteAddress ?? null);
+        const tooCostly = await opts.cost(contextValue, { document: doc as DocumentNode, operationName: payload.operationName, variables: payload.variables });
+        if (tooCostly) return refused([tooCostly], contextValue.requestId, operation);
         try {
           await opts.beforeOperation(contextValue);
         } catch (e) {
