@@ -20,6 +20,7 @@ module.exports = {
     '<rootDir>/tests/**/*.test.ts',
   ],
   testPathIgnorePatterns: ['/node_modules/', '<rootDir>/tests/bench/'],
+  modulePathIgnorePatterns: ['<rootDir>/dist/'], // pnpm build's output mirrors the packages
   globalSetup: '<rootDir>/packages/testing/src/jest-global-setup.ts',
   globalTeardown: '<rootDir>/packages/testing/src/jest-global-teardown.ts',
   testTimeout: 60000,
