@@ -11,7 +11,9 @@ const swc = {
 
 module.exports = {
   testEnvironment: 'node',
-  transform: { '^.+\\.ts$': ['@swc/jest', swc] },
+  transform: { '^.+\\.ts$': ['@swc/jest', swc], '^.+\\.js$': ['@swc/jest', swc] },
+  // temporal-polyfill ships ES modules only (Node loads them through require; jest's runtime does not)
+  transformIgnorePatterns: ['/node_modules/(?!(\\.pnpm/)?(temporal-polyfill|temporal-spec|temporal-utils)[@/])'],
   testMatch: [
     '<rootDir>/packages/*/src/**/*.test.ts',
     '<rootDir>/packages/*/test/**/*.test.ts',

@@ -62,24 +62,6 @@ export interface Authorizer {
   scopeFilter(permission: string): ScopeFilter;
 }
 
-/** A MikroORM filter for rows carrying tree columns (`districtId`, `streetId`, …) within a scope filter. */
-export function scopeWhere(f: ScopeFilter, columns: Partial<Record<'district' | 'street' | 'community' | 'grid' | 'organization', string>> = {
-  district: 'districtId', street: 'streetId', community: 'communityId', grid: 'gridId',
-}): Record<string, unknown> {
-  if (f.all) return {};
-  const or: Record<string, unknown>[] = [];
-  const add = (key: keyof typeof columns, ids: string[]) => {
-    const col = columns[key];
-    if (col && ids.length) or.push({ [col]: { $in: ids } });
-  };
-  add('district', f.districtIds);
-  add('street', f.streetIds);
-  add('community', f.communityIds);
-  add('grid', f.gridIds);
-  add('organization', f.organizationIds);
-  return or.length ? { $or: or } : { id: null };
-}
-
 /** What both request resolvers and event handlers can use. */
 export interface GongzhiServices {
   programs: ProgramGate;

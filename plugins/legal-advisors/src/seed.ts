@@ -1,8 +1,7 @@
-import { resolveSettings, type SeedContext } from '@gongzhi/plugin-sdk';
+import { addMonths, resolveSettings, sqlRows, today, type SeedContext } from '@gongzhi/plugin-sdk';
 import { AdvisorAssignment } from './entities/advisor-assignment.entity';
 import { LegalOffice, LegalOfficeKind } from './entities/legal-office.entity';
 import { Lawyer } from './entities/lawyer.entity';
-import { addMonths, rows, shanghaiToday } from './services/db';
 import { legalSettings } from './settings';
 
 /** Demo lawyers; certificate numbers follow the 17-digit rule (Zhejiang, first practice 2008–2019). */
@@ -18,7 +17,7 @@ const LAWYERS: [string, string, string[]][] = [
  * district but the last by name, so coverage shows a gap. Idempotent (skips when seeded).
  */
 export async function seedLegalAdvisors({ em, districtId }: SeedContext): Promise<void> {
-  const [{ n }] = await rows<{ n: number }>(em, 'select count(*)::int as n from la_office where district_id = ?', [districtId]);
+  const [{ n }] = await sqlRows<{ n: number }>(em, 'select count(*)::int as n from la_office where district_id = ?', [districtId]);
   if (n > 0) return;
   const firm = em.create(LegalOffice, { districtId, kind: LegalOfficeKind.LAW_FIRM, name: '浙江共治律师事务所', address: '青溪区文化路 88 号', phone: '0571-88001234' });
   const office = em.create(LegalOffice, { districtId, kind: LegalOfficeKind.JUSTICE_OFFICE, name: '青溪区司法局法律服务中心', address: null, phone: '0571-88005678' });
@@ -29,9 +28,9 @@ export async function seedLegalAdvisors({ em, districtId }: SeedContext): Promis
   }));
   em.persist(lawyers);
   await em.flush();
-  const communities = await rows<{ id: string; street_id: string }>(em,
+  const communities = await sqlRows<{ id: string; street_id: string }>(em,
     'select id, street_id from community where district_id = ? order by name, id', [districtId]);
-  const startsOn = `${shanghaiToday().slice(0, 7)}-01`;
+  const startsOn = `${today().slice(0, 7)}-01`;
   const endsOn = addMonths(startsOn, resolveSettings(legalSettings, null).defaultTermMonths);
   communities.slice(0, -1).forEach((c, i) => em.persist(em.create(AdvisorAssignment, {
     districtId, streetId: c.street_id, communityId: c.id, lawyerId: lawyers[i % lawyers.length].id, startsOn, endsOn,

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { ArrayType, BeforeCreate, BeforeUpdate, Entity, Enum, PrimaryKey, Property, OptionalProps, type EventArgs } from '@mikro-orm/core';
-import { CareTag, EncryptedText, Gender, lookupHash } from '@gongzhi/plugin-sdk';
-import { ageOn } from '../util/dates';
+import { CareTag, EncryptedText, Gender, ageOn, lookupHash, today } from '@gongzhi/plugin-sdk';
 
 @Entity({ tableName: 'resident' })
 export class ResidentEntity {
@@ -33,6 +32,6 @@ export class ResidentEntity {
   }
 
   get age(): number {
-    return ageOn(this.birthDate, new Date());
+    return ageOn(this.birthDate, today());
   }
 }

@@ -1,16 +1,15 @@
-import { NotFoundError, badInput, fromGlobalId } from '@gongzhi/plugin-sdk';
+import { NotFoundError, badInput, byId, fromGlobalId } from '@gongzhi/plugin-sdk';
 import { nodeOf } from '../security/access-guard';
 import { CommunityEntity, DistrictEntity, GridEntity, StreetEntity } from '../entities';
 import { treeFilter, type TreeLevel } from '../services/tree.service';
 import type { EntityManager } from '@mikro-orm/postgresql';
-import { byId } from '../services/loaders';
 import type { CoreContext } from './core-context';
 
 export const em = (ctx: CoreContext) => ctx.em as unknown as EntityManager;
 
 /** Batched by-id load of a core row for a field of a listed object. */
 export function load<T extends { id: string }>(ctx: CoreContext, entity: new () => T, id: string | null): Promise<T | null> {
-  return id ? byId(ctx.loaders, em(ctx), entity).load(id) : Promise.resolve(null);
+  return id ? byId(ctx, entity, { refresh: false }).load(id) : Promise.resolve(null);
 }
 
 /** Loads the object a global-id argument names, or NOT_FOUND (also for ids of other types). */

@@ -1,12 +1,11 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
 import {
-  AsParent, Community, Connection, District, Grid, PageArgs, Requires, Resident, Street, InputCheck, keysetPage, maskIdNumber, maskPhone, scopeWhere, decodeId,
+  AsParent, Community, Connection, District, Grid, PageArgs, Requires, Resident, Street, InputCheck, keysetPage, maskIdNumber, maskPhone, scopeWhere, decodeId, addMonths, today,
 } from '@gongzhi/plugin-sdk';
 import { P } from '../identity/core-permissions';
 import { nodeOf } from '../security/access-guard';
 import { CommunityEntity, DistrictEntity, GridEntity, ResidentEntity, StreetEntity } from '../entities';
 import { PeopleService } from '../services/people.service';
-import { shanghaiDate } from '../util/dates';
 import { CreateResidentInput, UpdateResidentInput } from './people.input';
 import { NameOrder, ResidentFilter, likePattern, sortProp } from './filters.input';
 import { em, load, mustLoadAt, parentAt, withinNode } from './load';
@@ -15,13 +14,8 @@ import type { CoreContext } from './core-context';
 const ResidentConnection = Connection(Resident, 'Resident');
 const people = new PeopleService();
 
-/** Latest birth date of someone at least `years` old today (Asia/Shanghai). */
-function bornOnOrBefore(years: number): string {
-  const t = shanghaiDate(new Date());
-  const y = String(t.y - years).padStart(4, '0');
-  const md = `${String(t.m).padStart(2, '0')}-${String(t.d).padStart(2, '0')}`;
-  return `${y}-${md === '02-29' ? '02-28' : md}`;
-}
+/** Latest birth date of someone at least `years` old today (a Feb 29 falls back to Feb 28). */
+const bornOnOrBefore = (years: number): string => addMonths(today(), -12 * years);
 
 @Resolver(() => Resident)
 export class ResidentResolver {

@@ -1,23 +1,25 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
-import type { CoreReader, GongzhiServices, SettingsDefinition, SettingsReader } from '@gongzhi/plugin-sdk';
+import { byId, type CoreReader, type GongzhiServices, type SettingsDefinition, type SettingsReader } from '@gongzhi/plugin-sdk';
 import {
   CommunityEntity, DistrictEntity, GridEntity, ResidentEntity, SocialOrganizationEntity, StreetEntity,
 } from '../entities';
-import { LoaderRegistry, byId } from '../services/loaders';
+import { LoaderRegistry } from '../services/loaders';
 import { GrantAuthorizer } from '../identity/authorizer';
 import type { Caller } from '../identity/authenticator';
 import type { CoreContext, CoreServices } from '../graphql/core-context';
 import type { OutboxEventStreamer } from '../events/event-stream';
 
 function servicesFor(em: EntityManager, loaders: LoaderRegistry, core: Pick<CoreServices, 'programs' | 'settings'>): GongzhiServices {
+  const loading = { em, loader: loaders.get.bind(loaders) };
+  const load = <T extends { id: string }>(entity: new () => T, id: string) => byId(loading, entity, { refresh: false }).load(id) as never;
   const coreReader: CoreReader = {
-    district: (id) => byId(loaders, em, DistrictEntity).load(id) as never,
-    street: (id) => byId(loaders, em, StreetEntity).load(id) as never,
-    community: (id) => byId(loaders, em, CommunityEntity).load(id) as never,
-    grid: (id) => byId(loaders, em, GridEntity).load(id) as never,
-    resident: (id) => byId(loaders, em, ResidentEntity).load(id) as never,
-    socialOrganization: (id) => byId(loaders, em, SocialOrganizationEntity).load(id) as never,
+    district: (id) => load(DistrictEntity, id),
+    street: (id) => load(StreetEntity, id),
+    community: (id) => load(CommunityEntity, id),
+    grid: (id) => load(GridEntity, id),
+    resident: (id) => load(ResidentEntity, id),
+    socialOrganization: (id) => load(SocialOrganizationEntity, id),
   };
   const settings: SettingsReader = {
     get: async <D extends SettingsDefinition>(def: D, districtId: string) => {

@@ -1,5 +1,4 @@
 import DataLoader from 'dataloader';
-import type { EntityManager } from '@mikro-orm/postgresql';
 
 /** Per-operation registry of DataLoaders, keyed by name. */
 export class LoaderRegistry {
@@ -13,13 +12,4 @@ export class LoaderRegistry {
     }
     return l as DataLoader<K, V>;
   }
-}
-
-/** A loader of `entity` rows by primary key (one `IN (...)` query per tick). */
-export function byId<T extends { id: string }>(loaders: LoaderRegistry, em: EntityManager, entity: new () => T): DataLoader<string, T | null> {
-  return loaders.get<string, T | null>(`byId:${entity.name}`, async (ids) => {
-    const rows = await em.find(entity, { id: { $in: [...ids] } } as never);
-    const map = new Map(rows.map((r) => [r.id, r]));
-    return ids.map((id) => map.get(id) ?? null);
-  });
 }

@@ -1,13 +1,12 @@
 import type { EntityManager } from '@mikro-orm/postgresql';
 import {
-  CareTag, EmployerKind, Gender, InputCheck, badInput, fromGlobalId, isValidDate, isValidIdNumber, isValidMobile,
+  CareTag, EmployerKind, Gender, InputCheck, ageOn, badInput, fromGlobalId, isValidDate, isValidIdNumber, isValidMobile, today,
   type CertificationLevel, type OrgCategory, type OrgRegistration, type PostType,
 } from '@gongzhi/plugin-sdk';
 import {
   CommunityEntity, DistrictEntity, GridEntity, OrganizationCommunityEntity, ResidentEntity,
   SocialOrganizationEntity, SocialWorkerEntity,
 } from '../entities';
-import { ageOn } from '../util/dates';
 import { flushUnique, requireParent } from './tree.service';
 
 export interface ResidentInput {
@@ -42,7 +41,7 @@ function checkResident(input: ResidentInput, merged: { birthDate: string; gender
     }
   }
   if (c.ok && merged.birthDate) {
-    const age = ageOn(merged.birthDate, new Date());
+    const age = ageOn(merged.birthDate, today());
     c.check(!merged.careTags.includes(CareTag.ELDERLY_60) || age >= 60, 'input.careTags', 'ELDERLY_60 needs an age of 60 or more');
     c.check(!merged.careTags.includes(CareTag.ELDERLY_80) || age >= 80, 'input.careTags', 'ELDERLY_80 needs an age of 80 or more');
   }

@@ -1,5 +1,6 @@
 import {
-  BadUserInputError, ConflictError, InputCheck, NotFoundError, decodeId, emit, isValidDate, type GongzhiContext,
+  BadUserInputError, ConflictError, InputCheck, NotFoundError, addMonths, decodeId, emit, flushOrConflict, isValidDate, sqlRows, today,
+  type GongzhiContext,
 } from '@gongzhi/plugin-sdk';
 import { AdvisorAssignment } from '../entities/advisor-assignment.entity';
 import { Lawyer } from '../entities/lawyer.entity';
@@ -7,7 +8,6 @@ import { AdvisorAssigned, CommunityUncovered } from '../events';
 import { perms } from '../permissions';
 import { allow } from './access';
 import { legalSettings } from '../settings';
-import { addMonths, flushOr, rows, shanghaiToday } from './db';
 
 const ONE_ADVISOR = 'la_assignment_one_advisor';
 const overlapping = () => new ConflictError('The community already has a legal advisor for part of that term', { reason: 'ADVISOR_ALREADY_ASSIGNED' });
@@ -35,7 +35,7 @@ function checkTerm(startsOn: string, endsOn: string | null | undefined, field = 
 
 /** The term covering `day`, locked, so a concurrent replacement waits and then sees it ended. */
 async function termOn(ctx: GongzhiContext, communityId: string, day: string): Promise<AdvisorAssignment | null> {
-  const [row] = await rows<{ id: string }>(ctx.em,
+  const [row] = await sqlRows<{ id: string }>(ctx.em,
     `select id from la_assignment where community_id = ? and daterange(starts_on, ends_on, '[)') @> ?::date for update`,
     [communityId, day]);
   return row ? ctx.em.findOne(AdvisorAssignment, { id: row.id }, { refresh: true }) : null;
@@ -57,7 +57,7 @@ export async function assignAdvisor(ctx: GongzhiContext, input: AssignInput): Pr
   const lawyer = await lawyerIn(ctx, input.lawyerId, node.districtId);
   const endsOn = input.endsOn ?? addMonths(input.startsOn, (await ctx.settings.get(legalSettings, node.districtId)).defaultTermMonths);
   const term = ctx.em.create(AdvisorAssignment, { ...node, lawyerId: lawyer.id, startsOn: input.startsOn, endsOn });
-  await flushOr(ctx.em, ONE_ADVISOR, overlapping);
+  await flushOrConflict(ctx.em, overlapping, ONE_ADVISOR);
   emit(ctx.em, AdvisorAssigned, node, { assignmentId: term.id, communityId: node.communityId, lawyerId: lawyer.id, startsOn: term.startsOn, replacedAssignmentId: null });
   return term;
 }
@@ -74,7 +74,7 @@ export interface ReplaceInput {
 export async function replaceAdvisor(ctx: GongzhiContext, input: ReplaceInput): Promise<AdvisorAssignment> {
   const node = await communityNode(ctx, input.communityId);
   await allow(ctx, perms['advisor:manage'], node);
-  const on = input.on ?? shanghaiToday();
+  const on = input.on ?? today();
   new InputCheck()
     .check(isValidDate(on), 'input.on', 'must be a date YYYY-MM-DD')
     .text('input.reason', input.reason, { max: 200, optional: true })
@@ -89,7 +89,7 @@ export async function replaceAdvisor(ctx: GongzhiContext, input: ReplaceInput): 
   current.endReason = input.reason?.trim() || 'replaced';
   await ctx.em.flush();
   const term = ctx.em.create(AdvisorAssignment, { ...node, lawyerId: lawyer.id, startsOn: on, endsOn });
-  await flushOr(ctx.em, ONE_ADVISOR, overlapping);
+  await flushOrConflict(ctx.em, overlapping, ONE_ADVISOR);
   emit(ctx.em, AdvisorAssigned, node, { assignmentId: term.id, communityId: node.communityId, lawyerId: lawyer.id, startsOn: on, replacedAssignmentId: current.id });
   return term;
 }
@@ -106,7 +106,7 @@ export async function endTerm(ctx: GongzhiContext, input: EndInput): Promise<Adv
   const term = await ctx.em.findOne(AdvisorAssignment, { id: decodeId(input.assignmentId, 'AdvisorAssignment') });
   if (!term) throw new NotFoundError('AdvisorAssignment');
   await allow(ctx, perms['advisor:manage'], term);
-  const endsOn = input.endsOn ?? shanghaiToday();
+  const endsOn = input.endsOn ?? today();
   new InputCheck()
     .check(isValidDate(endsOn), 'input.endsOn', 'must be a date YYYY-MM-DD')
     .text('input.reason', input.reason, { max: 200 })

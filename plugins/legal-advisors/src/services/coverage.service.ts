@@ -1,5 +1,4 @@
-import type { GongzhiContext } from '@gongzhi/plugin-sdk';
-import { rows, shanghaiToday } from './db';
+import { type GongzhiContext, sqlRows, today } from '@gongzhi/plugin-sdk';
 
 export type TreeLevel = 'district' | 'street';
 
@@ -12,10 +11,10 @@ export interface Coverage {
  * Communities with an advisor on `day` / all communities, for every node of a list in one
  * statement per tree level (a dashboard of 100 communities costs what one of 10 costs).
  */
-export function coverageOf(ctx: GongzhiContext, level: TreeLevel, nodeId: string, day = shanghaiToday()): Promise<Coverage> {
+export function coverageOf(ctx: GongzhiContext, level: TreeLevel, nodeId: string, day = today()): Promise<Coverage> {
   const column = level === 'district' ? 'district_id' : 'street_id';
   return ctx.loader<string, Coverage>(`legal-advisors:coverage:${level}:${day}`, async (ids) => {
-    const found = await rows<{ id: string; communities: number; covered: number }>(ctx.em,
+    const found = await sqlRows<{ id: string; communities: number; covered: number }>(ctx.em,
       `select c.${column} as id, count(*)::int as communities, count(a.id)::int as covered
        from community c
        left join la_assignment a on a.community_id = c.id and daterange(a.starts_on, a.ends_on, '[)') @> ?::date
@@ -27,9 +26,9 @@ export function coverageOf(ctx: GongzhiContext, level: TreeLevel, nodeId: string
 }
 
 /** Ids of the communities under a district or street with no advisor on `day`, by name. */
-export async function uncoveredCommunityIds(ctx: GongzhiContext, level: TreeLevel, nodeId: string, day = shanghaiToday()): Promise<string[]> {
+export async function uncoveredCommunityIds(ctx: GongzhiContext, level: TreeLevel, nodeId: string, day = today()): Promise<string[]> {
   const column = level === 'district' ? 'district_id' : 'street_id';
-  const found = await rows<{ id: string }>(ctx.em,
+  const found = await sqlRows<{ id: string }>(ctx.em,
     `select c.id from community c
      where c.${column} = ? and not exists (
        select 1 from la_assignment a where a.community_id = c.id and daterange(a.starts_on, a.ends_on, '[)') @> ?::date)

@@ -1,15 +1,14 @@
-import type { DashboardFigure, DashboardSection, EntityManager, ScopeNode } from '@gongzhi/plugin-sdk';
-import { rows, shanghaiToday } from './db';
+import { type DashboardFigure, type DashboardSection, type EntityManager, type ScopeNode, sqlRows, today } from '@gongzhi/plugin-sdk';
 
 /** Coverage of the node's communities today, in one statement. */
 export async function legalFigures(em: EntityManager, node: ScopeNode): Promise<DashboardFigure[]> {
   const [column, id] = node.communityId ? ['id', node.communityId] : node.streetId ? ['street_id', node.streetId] : ['district_id', node.districtId];
-  const [c] = await rows<{ communities: number; covered: number }>(em,
+  const [c] = await sqlRows<{ communities: number; covered: number }>(em,
     `select count(*)::int as communities, count(a.id)::int as covered
      from community c
      left join la_assignment a on a.community_id = c.id and daterange(a.starts_on, a.ends_on, '[)') @> ?::date
      where c.${column} = ?`,
-    [shanghaiToday(), id]);
+    [today(), id]);
   return [
     { key: 'communitiesCovered', label: { zh: '已配备法律顾问的社区', en: 'Communities with a legal advisor' }, value: c.covered },
     { key: 'communitiesUncovered', label: { zh: '尚无法律顾问的社区', en: 'Communities without a legal advisor' }, value: c.communities - c.covered },

@@ -1,12 +1,11 @@
 import {
-  ConflictError, InputCheck, NotFoundError, decodeId, isValidMobile, type GongzhiContext,
+  ConflictError, InputCheck, NotFoundError, decodeId, flushOrConflict, isValidMobile, type GongzhiContext,
 } from '@gongzhi/plugin-sdk';
 import { LegalOffice, type LegalOfficeKind } from '../entities/legal-office.entity';
 import { Lawyer } from '../entities/lawyer.entity';
 import { perms } from '../permissions';
 import { allow } from './access';
 import { certificateNumberProblem } from './certificate-number';
-import { flushOr } from './db';
 
 export interface OfficeInput {
   districtId: string;
@@ -30,8 +29,8 @@ export async function createOffice(ctx: GongzhiContext, input: OfficeInput): Pro
   const office = ctx.em.create(LegalOffice, {
     districtId, kind: input.kind, name: input.name.trim(), address: input.address ?? null, phone: input.phone ?? null,
   });
-  await flushOr(ctx.em, 'la_office_district_id_name_key',
-    () => new ConflictError('An office of that name exists in the district', { field: 'input.name' }));
+  await flushOrConflict(ctx.em,
+    () => new ConflictError('An office of that name exists in the district', { field: 'input.name' }), 'la_office_district_id_name_key');
   return office;
 }
 
@@ -59,7 +58,7 @@ export async function registerLawyer(ctx: GongzhiContext, input: LawyerInput): P
     districtId: office.districtId, officeId: office.id, name: input.name.trim(),
     certificateNumber: input.certificateNumber, phone: input.phone ?? null, specialities: specialities.map((s) => s.trim()),
   });
-  await flushOr(ctx.em, 'la_lawyer_district_id_certificate_number_key',
-    () => new ConflictError('A lawyer with that certificate number is registered in the district', { field: 'input.certificateNumber' }));
+  await flushOrConflict(ctx.em,
+    () => new ConflictError('A lawyer with that certificate number is registered in the district', { field: 'input.certificateNumber' }), 'la_lawyer_district_id_certificate_number_key');
   return lawyer;
 }

@@ -1,6 +1,5 @@
-import type { GongzhiContext } from '@gongzhi/plugin-sdk';
+import { type GongzhiContext, today } from '@gongzhi/plugin-sdk';
 import { AdvisorAssignment } from '../entities/advisor-assignment.entity';
-import { shanghaiToday } from './db';
 
 /** Terms covering `day`, for many parents in one statement. */
 function currentBy(ctx: GongzhiContext, column: 'communityId' | 'lawyerId', day: string) {
@@ -13,11 +12,11 @@ function currentBy(ctx: GongzhiContext, column: 'communityId' | 'lawyerId', day:
 }
 
 /** The community's advisor term on `day` (at most one: the database allows no overlap). */
-export async function currentTermOfCommunity(ctx: GongzhiContext, communityId: string, day = shanghaiToday()): Promise<AdvisorAssignment | null> {
+export async function currentTermOfCommunity(ctx: GongzhiContext, communityId: string, day = today()): Promise<AdvisorAssignment | null> {
   return (await currentBy(ctx, 'communityId', day).load(communityId))[0] ?? null;
 }
 
-export function currentTermsOfLawyer(ctx: GongzhiContext, lawyerId: string, day = shanghaiToday()): Promise<AdvisorAssignment[]> {
+export function currentTermsOfLawyer(ctx: GongzhiContext, lawyerId: string, day = today()): Promise<AdvisorAssignment[]> {
   return currentBy(ctx, 'lawyerId', day).load(lawyerId);
 }
 
