@@ -32,6 +32,7 @@ import { dashboardRouter } from './server/dashboard';
 import { healthRouter } from './server/health';
 import { corsMiddleware } from './server/cors';
 import { attachWebSocket } from './server/ws';
+import { closeSocket } from './server/ws-close';
 import { GatewayMetrics } from './metrics/gateway-metrics';
 import { metricsRouter } from './metrics/metrics-route';
 import { LiveEvents } from './events/live-events';
@@ -203,6 +204,7 @@ export class Gateway {
     this.metrics = this.createMetrics();
     this.ws = attachWebSocket({
       server: this.httpServer, schema: this.schema, log: this.log, metrics: this.metrics, initTimeoutMs: this.config.wsInitTimeoutMs,
+      admission: this.config.wsAdmission,
       rules, maxTokens: this.config.limits.tokens, hideSchema: production,
       recheckMs: this.config.wsRecheckMs,
       onIdentityChange: (listener) => this.identityCache.onInvalidate(listener),
@@ -352,7 +354,7 @@ export class Gateway {
       };
       await step('websockets', async () => {
         if (!this.ws) return;
-        for (const client of this.ws.wss.clients) client.close(1001, 'Going away');
+        for (const client of this.ws.wss.clients) closeSocket(client, 'goingAway');
         await this.ws.dispose();
       });
       await step('http', () => this.apollo?.stop());

@@ -27,6 +27,8 @@ export interface Config {
   wsInitTimeoutMs: number;
   /** How long a session's identity and grants are reused without a lookup (the bound for changes made on another gateway). */
   identityCacheTtlMs: number;
+  /** graphql-ws operations in flight per socket / per account on one gateway, and an account's operations running database work at once. */
+  wsAdmission: { perSocket: number; perAccount: number; concurrentPerAccount: number };
   /** How often an open WebSocket re-checks its session and grants (closed with 4403 when they changed). */
   wsRecheckMs: number;
   /** HMAC secret of access tokens; null: a development secret kept in the data folder. */
@@ -163,6 +165,11 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     wsInitTimeoutMs: int('GONGZHI_WS_INIT_TIMEOUT_MS', 5000, 100, 60_000),
     identityCacheTtlMs: int('GONGZHI_IDENTITY_CACHE_TTL_MS', 2000, 0, 60_000),
     wsRecheckMs: int('GONGZHI_WS_RECHECK_MS', 2000, 100, 600_000),
+    wsAdmission: {
+      perSocket: int('GONGZHI_WS_MAX_SUBSCRIPTIONS_PER_SOCKET', 100, 1, 100_000),
+      perAccount: int('GONGZHI_WS_MAX_SUBSCRIPTIONS_PER_ACCOUNT', 300, 1, 1_000_000),
+      concurrentPerAccount: int('GONGZHI_WS_CONCURRENT_PER_ACCOUNT', 2, 1, 100),
+    },
     jwtSecret: secret('GONGZHI_JWT_SECRET', (v) => (v.length >= 32 ? null : 'must be at least 32 characters')),
     dataKey: secret('GONGZHI_DATA_KEY', (v) => (Buffer.from(v, 'base64').length === 32 ? null : 'must be 32 bytes, base64-encoded')),
     accessTokenTtlSeconds: int('GONGZHI_ACCESS_TOKEN_TTL_SECONDS', 900, 30, 86_400),

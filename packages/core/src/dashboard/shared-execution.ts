@@ -18,6 +18,9 @@ export function shareable<T extends object>(payload: T): T {
   return payload;
 }
 
+/** True for a payload marked `shareable` (its result is computed once for all subscribers). */
+export const isShared = (payload: unknown): boolean => !!(payload as Shared | null)?.[RESULTS];
+
 /**
  * The result of one subscription event: `run()` for ordinary payloads; for a `shareable`
  * payload, the first subscriber's `run()` for everyone with the same document, operation

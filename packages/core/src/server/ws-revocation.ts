@@ -1,6 +1,7 @@
 import type { WebSocket } from 'ws';
 import type { Caller } from '../identity/authenticator';
 import { databaseTrouble } from './database-errors';
+import { closeSocket } from './ws-close';
 
 /** What a socket re-checks: the same header authenticates to the same caller with the same grants. */
 export interface SessionWatch {
@@ -26,9 +27,9 @@ export function watchSession(socket: WebSocket, header: string | null, caller: C
     checking = true;
     try {
       const now = await watch.authenticate(header);
-      if (grantsKey(now) !== grantsKey(caller)) socket.close(4403, 'Grants changed');
+      if (grantsKey(now) !== grantsKey(caller)) closeSocket(socket, 'grantsChanged');
     } catch (e) {
-      if (databaseTrouble(e) !== 'unavailable') socket.close(4403, 'Session ended');
+      if (databaseTrouble(e) !== 'unavailable') closeSocket(socket, 'sessionEnded');
     } finally {
       checking = false;
     }

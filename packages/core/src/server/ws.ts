@@ -17,11 +17,14 @@ import type { GraphQLFormattedError } from 'graphql';
 import type { AuditEntry } from '../security/audit';
 import { errorFormatter } from './errors';
 import { endOperation, operationAudit } from './operation-end';
-import { sharedResult } from '../dashboard/shared-execution';
+import { isShared, sharedResult } from '../dashboard/shared-execution';
 import { sqlCounter } from '../db/orm';
 import type { GatewayMetrics } from '../metrics/gateway-metrics';
 import { elapsedMs, outcomeOf, reportRequest } from './request-report';
 import { watchSession, type SessionWatch } from './ws-revocation';
+import { SocketClosed, WebSocketAdmission, type AdmissionLimits, type SocketAdmission } from './ws-admission';
+import { closeSocket } from './ws-close';
+import { databaseTrouble, serviceUnavailable } from './database-errors';
 
 /** Parsed and validated documents, by text (re-subscribing skips both); no cost: that depends on each operation's variables. */
 export class DocumentCache {
@@ -73,6 +76,7 @@ export interface WebSocketOptions extends Omit<SessionWatch, 'authenticate'> {
   log: Logger;
   metrics: GatewayMetrics;
   initTimeoutMs: number;
+  admission: AdmissionLimits;
   rules?: readonly ValidationRule[];
   maxTokens?: number;
   /** No introspection and no field suggestions (production). */
@@ -92,6 +96,26 @@ interface Extra extends Record<PropertyKey, unknown> {
   request: import('node:http').IncomingMessage;
   caller?: Caller | null;
   expiry?: NodeJS.Timeout;
+  admission?: SocketAdmission;
+  /** Operations refused by the admission limits (the first writes a request line, the count is logged at close). */
+  refused?: number;
+}
+
+/** One admitted operation: its slot (given back once, when it ends) and its socket's turns. */
+interface Admitted { release: () => void; socket: SocketAdmission }
+
+/**
+ * An error thrown outside the resolvers (no connection from the pool, the socket gone) as
+ * the client's answer: never its message, and never an exception left to graphql-ws
+ * (which would close the socket with it and print a stack).
+ */
+function thrownAsAnswer(ctx: CoreContext, e: unknown): GraphQLError {
+  if (e instanceof SocketClosed) return new GraphQLError('Socket closed', { extensions: { code: 'CLIENT_CLOSED' } });
+  if (databaseTrouble(e) === 'unavailable') {
+    const { http: _http, ...extensions } = serviceUnavailable(ctx.requestId).extensions;
+    return new GraphQLError('Service temporarily unavailable; retry shortly', { extensions });
+  }
+  return new GraphQLError('Internal server error', { originalError: e as Error });
 }
 
 /**
@@ -134,11 +158,13 @@ export function attachWebSocket(opts: WebSocketOptions) {
     socket.removeAllListeners('error');
     socket.on('error', (err: Error & { code?: string }) => {
       opts.log.warn('websocket closed on a protocol error', { code: err.code, reason: err.message.slice(0, 100) });
-      if (socket.readyState === socket.OPEN) socket.close(1011, 'Internal server error');
+      if (socket.readyState === socket.OPEN) closeSocket(socket, 'protocolError');
     });
   }));
   let active = 0; // subscriptions streaming now
   const started = new WeakMap<CoreContext, number>();
+  const admitted = new WeakMap<CoreContext, Admitted>();
+  const admission = new WebSocketAdmission(opts.admission);
   const report = (line: { requestId: string; operation: string | undefined; operationName: string | null }, t0: number, errors: readonly GraphQLError[] | undefined, sql: number) =>
     reportRequest(opts.log, opts.metrics, { transport: 'ws', ...line, outcome: outcomeOf(errors), durationMs: elapsedMs(t0), sqlStatements: sql });
   /** Runs one operation (or a subscription's set-up) counting its SQL, then writes its request line. */
@@ -157,6 +183,7 @@ export function attachWebSocket(opts: WebSocketOptions) {
   const disposable = useServer<Record<string, unknown> | undefined, Extra>(
     {
       schema: opts.schema,
+      isProd: true, // close reasons never carry an error's message, whatever NODE_ENV says
       connectionInitWaitTimeout: opts.initTimeoutMs,
       onConnect: async (ctx) => {
         const p = ctx.connectionParams ?? {};
@@ -168,22 +195,39 @@ export function attachWebSocket(opts: WebSocketOptions) {
         }
         const expiresAt = ctx.extra.caller?.expiresAt;
         if (expiresAt) {
-          ctx.extra.expiry = setTimeout(() => ctx.extra.socket.close(4403, 'Token expired'), Math.max(0, expiresAt.getTime() - Date.now()));
+          ctx.extra.expiry = setTimeout(() => closeSocket(ctx.extra.socket, 'tokenExpired'), Math.max(0, expiresAt.getTime() - Date.now()));
           ctx.extra.expiry.unref();
           ctx.extra.socket.once('close', () => clearTimeout(ctx.extra.expiry));
         }
         watchSession(ctx.extra.socket, header, ctx.extra.caller, opts);
+        const socket = admission.socket(ctx.extra.caller?.actor.accountId ?? `ip:${ctx.extra.request.socket.remoteAddress}`);
+        ctx.extra.admission = socket;
+        ctx.extra.socket.once('close', () => {
+          socket.close();
+          if ((ctx.extra.refused ?? 0) > 1) opts.log.warn('websocket operations refused by admission limits', { refused: ctx.extra.refused });
+        });
         return true;
       },
       onSubscribe: async (ctx, _id, payload) => {
         const t0 = performance.now();
+        const release = ctx.extra.admission!.take();
         const refused = (errors: readonly GraphQLError[], requestId: string = randomUUID(), operation?: string) => {
+          if (typeof release === 'function') release();
           report({ requestId, operation, operationName: payload.operationName ?? null }, t0, errors, 0);
           return errors;
         };
+        if (typeof release !== 'function') {
+          // A flood is counted in full but logged once per socket (and its count at close).
+          ctx.extra.refused = (ctx.extra.refused ?? 0) + 1;
+          if (ctx.extra.refused === 1) return refused([release]);
+          opts.metrics.request({ transport: 'ws', operationName: payload.operationName ?? null, outcome: outcomeOf([release]), durationMs: elapsedMs(t0), sqlStatements: 0 });
+          return [release];
+        }
         const doc = cache.get(payload.query);
         if (!(doc as DocumentNode).kind) return refused(doc as readonly GraphQLError[]);
         const operation = getOperationAST(doc as DocumentNode, payload.operationName)?.operation;
+        // graphql-ws would answer this itself, past the hooks that give the slot back.
+        if (!operation) return refused([new GraphQLError('Unable to identify operation', { extensions: { code: 'OPERATION_RESOLUTION_FAILURE' } })]);
         const bad = checkVariableText(payload.variables);
         if (bad) return refused([bad], undefined, operation);
         const uncoerced = variableErrors(opts.schema, doc as DocumentNode, payload.operationName, payload.variables);
@@ -194,9 +238,10 @@ export function attachWebSocket(opts: WebSocketOptions) {
         try {
           await opts.beforeOperation(contextValue);
         } catch (e) {
-          return refused([e as GraphQLError], contextValue.requestId, operation);
+          return refused([e instanceof GraphQLError ? e : thrownAsAnswer(contextValue, e)], contextValue.requestId, operation);
         }
         started.set(contextValue, t0);
+        admitted.set(contextValue, { release, socket: ctx.extra.admission! });
         return {
           schema: opts.schema,
           document: doc as DocumentNode,
@@ -205,20 +250,33 @@ export function attachWebSocket(opts: WebSocketOptions) {
           contextValue,
         };
       },
-      execute: (args: ExecutionArgs) => measured(args, () => executeAudited(args.contextValue as CoreContext, args, opts), (r) => r.errors),
+      execute: async (args: ExecutionArgs) => {
+        const ctx = args.contextValue as CoreContext;
+        const op = admitted.get(ctx)!;
+        try {
+          return await measured(args, () => op.socket.inTurn(() => executeAudited(ctx, args, opts)).catch((e): ExecutionResult => ({ errors: [thrownAsAnswer(ctx, e)] })), (r) => r.errors);
+        } finally {
+          op.release();
+        }
+      },
       subscribe: async (args: ExecutionArgs) => {
         const ctx = args.contextValue as CoreContext;
+        const op = admitted.get(ctx)!;
         // The request line of a subscription is written when its stream is set up (or refused), not per event.
-        const { value: source, failure } = await measured(args, () => inTenant(ctx, opts.log, () => createSourceEventStream(args)),
+        const { value: source, failure } = await measured(args,
+          () => op.socket.inTurn(() => inTenant(ctx, opts.log, () => createSourceEventStream(args))).catch((e) => ({ value: null, failure: thrownAsAnswer(ctx, e) })),
           (r) => (r.failure ? [r.failure] : isAsyncIterable(r.value) ? undefined : (r.value as ExecutionResult).errors));
-        if (failure) return { errors: [failure] };
-        if (!isAsyncIterable(source)) return source as ExecutionResult;
+        if (failure || !isAsyncIterable(source)) {
+          op.release();
+          return failure ? { errors: [failure] } : (source as ExecutionResult);
+        }
         const it = source[Symbol.asyncIterator]();
         active++;
         let ended = false;
         const end = () => {
           if (!ended) active--;
           ended = true;
+          op.release();
         };
         const mapped: AsyncIterableIterator<ExecutionResult> = {
           next: async () => {
@@ -227,11 +285,13 @@ export function attachWebSocket(opts: WebSocketOptions) {
               end();
               return r;
             }
-            // A shareable payload (a dashboard snapshot) is executed once for all its subscribers.
-            const value = await sharedResult(args, r.value, async () => {
+            // A shareable payload (a dashboard snapshot) is executed once for all its subscribers;
+            // any other event in the account's turn, like its queries.
+            const run = () => {
               const eventCtx = opts.refork(ctx);
               return executeAudited(eventCtx, { ...args, rootValue: r.value, contextValue: eventCtx }, opts);
-            });
+            };
+            const value = await sharedResult(args, r.value, isShared(r.value) ? run : () => op.socket.inTurn(run));
             return { value, done: false };
           },
           return: async () => {
