@@ -109,10 +109,10 @@ interface Admitted { release: () => void; socket: SocketAdmission }
  * the client's answer: never its message, and never an exception left to graphql-ws
  * (which would close the socket with it and print a stack).
  */
-function thrownAsAnswer(ctx: CoreContext, e: unknown): GraphQLError {
+function thrownAsAnswer(requestId: string | undefined, e: unknown): GraphQLError {
   if (e instanceof SocketClosed) return new GraphQLError('Socket closed', { extensions: { code: 'CLIENT_CLOSED' } });
   if (databaseTrouble(e) === 'unavailable') {
-    const { http: _http, ...extensions } = serviceUnavailable(ctx.requestId).extensions;
+    const { http: _http, ...extensions } = serviceUnavailable(requestId).extensions;
     return new GraphQLError('Service temporarily unavailable; retry shortly', { extensions });
   }
   return new GraphQLError('Internal server error', { originalError: e as Error });
@@ -223,38 +223,42 @@ export function attachWebSocket(opts: WebSocketOptions) {
           opts.metrics.request({ transport: 'ws', operationName: payload.operationName ?? null, outcome: outcomeOf([release]), durationMs: elapsedMs(t0), sqlStatements: 0 });
           return [release];
         }
-        const doc = cache.get(payload.query);
-        if (!(doc as DocumentNode).kind) return refused(doc as readonly GraphQLError[]);
-        const operation = getOperationAST(doc as DocumentNode, payload.operationName)?.operation;
-        // graphql-ws would answer this itself, past the hooks that give the slot back.
-        if (!operation) return refused([new GraphQLError('Unable to identify operation', { extensions: { code: 'OPERATION_RESOLUTION_FAILURE' } })]);
-        const bad = checkVariableText(payload.variables);
-        if (bad) return refused([bad], undefined, operation);
-        const uncoerced = variableErrors(opts.schema, doc as DocumentNode, payload.operationName, payload.variables);
-        if (uncoerced.length) return refused(uncoerced, undefined, operation);
-        const contextValue = opts.context(ctx.extra.caller ?? null, ctx.extra.request.socket.remoteAddress ?? null);
-        const tooCostly = await opts.cost(contextValue, { document: doc as DocumentNode, operationName: payload.operationName, variables: payload.variables });
-        if (tooCostly) return refused([tooCostly], contextValue.requestId, operation);
         try {
-          await opts.beforeOperation(contextValue);
+          const doc = cache.get(payload.query);
+          if (!(doc as DocumentNode).kind) return refused(doc as readonly GraphQLError[]);
+          const operation = getOperationAST(doc as DocumentNode, payload.operationName)?.operation;
+          // graphql-ws would answer this itself, past the hooks that give the slot back.
+          if (!operation) return refused([new GraphQLError('Unable to identify operation', { extensions: { code: 'OPERATION_RESOLUTION_FAILURE' } })]);
+          const bad = checkVariableText(payload.variables);
+          if (bad) return refused([bad], undefined, operation);
+          const uncoerced = variableErrors(opts.schema, doc as DocumentNode, payload.operationName, payload.variables);
+          if (uncoerced.length) return refused(uncoerced, undefined, operation);
+          const contextValue = opts.context(ctx.extra.caller ?? null, ctx.extra.request.socket.remoteAddress ?? null);
+          const tooCostly = await opts.cost(contextValue, { document: doc as DocumentNode, operationName: payload.operationName, variables: payload.variables });
+          if (tooCostly) return refused([tooCostly], contextValue.requestId, operation);
+          try {
+            await opts.beforeOperation(contextValue);
+          } catch (e) {
+            return refused([e instanceof GraphQLError ? e : thrownAsAnswer(contextValue.requestId, e)], contextValue.requestId, operation);
+          }
+          started.set(contextValue, t0);
+          admitted.set(contextValue, { release, socket: ctx.extra.admission! });
+          return {
+            schema: opts.schema,
+            document: doc as DocumentNode,
+            variableValues: payload.variables ?? undefined,
+            operationName: payload.operationName ?? undefined,
+            contextValue,
+          };
         } catch (e) {
-          return refused([e instanceof GraphQLError ? e : thrownAsAnswer(contextValue, e)], contextValue.requestId, operation);
+          return refused([thrownAsAnswer(undefined, e)]);
         }
-        started.set(contextValue, t0);
-        admitted.set(contextValue, { release, socket: ctx.extra.admission! });
-        return {
-          schema: opts.schema,
-          document: doc as DocumentNode,
-          variableValues: payload.variables ?? undefined,
-          operationName: payload.operationName ?? undefined,
-          contextValue,
-        };
       },
       execute: async (args: ExecutionArgs) => {
         const ctx = args.contextValue as CoreContext;
         const op = admitted.get(ctx)!;
         try {
-          return await measured(args, () => op.socket.inTurn(() => executeAudited(ctx, args, opts)).catch((e): ExecutionResult => ({ errors: [thrownAsAnswer(ctx, e)] })), (r) => r.errors);
+          return await measured(args, () => op.socket.inTurn(() => executeAudited(ctx, args, opts)).catch((e): ExecutionResult => ({ errors: [thrownAsAnswer(ctx.requestId, e)] })), (r) => r.errors);
         } finally {
           op.release();
         }
@@ -264,7 +268,7 @@ export function attachWebSocket(opts: WebSocketOptions) {
         const op = admitted.get(ctx)!;
         // The request line of a subscription is written when its stream is set up (or refused), not per event.
         const { value: source, failure } = await measured(args,
-          () => op.socket.inTurn(() => inTenant(ctx, opts.log, () => createSourceEventStream(args))).catch((e) => ({ value: null, failure: thrownAsAnswer(ctx, e) })),
+          () => op.socket.inTurn(() => inTenant(ctx, opts.log, () => createSourceEventStream(args))).catch((e) => ({ value: null, failure: thrownAsAnswer(ctx.requestId, e) })),
           (r) => (r.failure ? [r.failure] : isAsyncIterable(r.value) ? undefined : (r.value as ExecutionResult).errors));
         if (failure || !isAsyncIterable(source)) {
           op.release();
