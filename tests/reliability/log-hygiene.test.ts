@@ -14,7 +14,7 @@ let gw: TestGateway;
 const PII = { name: '王秘密', phone: '13912345678', address: '秘密路88号' };
 
 beforeAll(async () => {
-  gw = await createTestGateway({ logger: createLogger('debug', (l) => lines.push(l)) });
+  gw = await createTestGateway({ logger: createLogger('debug', (l) => lines.push(l)), config: { wsAdmission: { perSocket: 2, perAccount: 100, concurrentPerAccount: 2 } } });
   for (const m of ['error', 'warn', 'log', 'info'] as const) jest.spyOn(console, m).mockImplementation((...a: unknown[]) => void stray.push(a.map(String).join(' ')));
   // Both kinds of database refusal: at the statement and at COMMIT.
   await gw.sql(`create function refuse_secret() returns trigger language plpgsql as $$
@@ -49,9 +49,23 @@ test('failing SQL, limit rejections and oversized frames log one JSON line each,
     client.subscribe({ query, operationName }, { next: resolve, error: (errors) => resolve({ errors }), complete: () => undefined }));
   expect((await first('query OverWs { platform { coreVersion } }', 'OverWs')).errors).toBeUndefined();
   expect(JSON.stringify(await first('{ nope }'))).toMatch(/GRAPHQL_VALIDATION_FAILED/);
+  expect(JSON.stringify(await first(`{ ${Array.from({ length: 40 }, (_, i) => `a${i}: __typename`).join(' ')} }`))).toMatch(/QUERY_TOO_COMPLEX/);
   void first(`subscription { events(node: "${gw.gid('District', tree.district.id)}") { cursor } }`); // streams nothing yet
   for (let i = 0; i < 50 && !lines.some((l) => l.includes('"operation":"subscription"')); i++) await new Promise((r) => setTimeout(r, 20));
   await client.dispose();
+
+  // A socket past its admission limit (2 here): 5 refusals, one request line and one count at close.
+  const flood = new WebSocket(gw.wsUrl, 'graphql-transport-ws');
+  await new Promise((r) => flood.once('open', r));
+  const answers: any[] = [];
+  flood.on('message', (m) => answers.push(JSON.parse(String(m))));
+  flood.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${gw.adminToken}` } }));
+  for (let i = 0; i < 50 && !answers.length; i++) await new Promise((r) => setTimeout(r, 20));
+  for (let i = 0; i < 7; i++) flood.send(JSON.stringify({ id: `f${i}`, type: 'subscribe', payload: { query: `subscription { events(node: "${gw.gid('District', tree.district.id)}") { cursor } }` } }));
+  for (let i = 0; i < 100 && answers.filter((a) => a.type === 'error').length < 5; i++) await new Promise((r) => setTimeout(r, 20));
+  expect(answers.filter((a) => a.type === 'error').map((a) => a.payload[0].extensions.code)).toEqual(Array(5).fill('TOO_MANY_SUBSCRIPTIONS'));
+  flood.close();
+  for (let i = 0; i < 50 && !lines.some((l) => l.includes('admission limits')); i++) await new Promise((r) => setTimeout(r, 20));
 
   const ws = new WebSocket(gw.wsUrl, 'graphql-transport-ws');
   await new Promise((r) => ws.once('open', r));
@@ -69,8 +83,11 @@ test('failing SQL, limit rejections and oversized frames log one JSON line each,
   expect(parsed.find((l) => l.msg === 'request transaction did not commit')).toMatchObject({ level: 'warn', sqlState: 'P0001' });
   const limits = parsed.filter((l) => l.msg === 'query refused by a limit');
   expect(limits[0]).toMatchObject({ level: 'info', limit: 'aliases', actual: 40, max: 30 });
+  expect(limits).toHaveLength(2); // HTTP and graphql-ws
   expect(limits.every((l) => !('stack' in l))).toBe(true);
   expect(parsed.filter((l) => l.msg === 'unexpected error')).toHaveLength(1);
+  expect(parsed.filter((l) => Array.isArray(l.outcome) && l.outcome.includes('TOO_MANY_SUBSCRIPTIONS'))).toHaveLength(1);
+  expect(parsed.filter((l) => l.msg === 'websocket operations refused by admission limits')).toEqual([expect.objectContaining({ level: 'warn', refused: 5 })]);
   expect(parsed.find((l) => l.msg === 'websocket closed on a protocol error')).toMatchObject({ level: 'warn', code: 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH' });
   // One info line per request: duration, status, outcome, SQL count, request id, operation name only.
   const requests = parsed.filter((l) => l.msg === 'request');
