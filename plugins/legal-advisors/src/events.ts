@@ -19,10 +19,22 @@ export interface CommunityUncoveredPayload {
   reason: string | null;
 }
 
+export interface OfficeHourCancelledPayload {
+  officeHourId: string;
+  communityId: string;
+  lawyerId: string;
+  startsAt: string;
+  /** Bookings cancelled with it: the residents to tell. */
+  bookingIds: string[];
+  reason: string;
+}
+
 /** This program's own events, payload schema 1.0.0. */
 const own = { program: PROGRAM, version: '1.0.0' };
 
 export const AdvisorAssigned = defineEvent<AdvisorAssignedPayload>('legal.advisor-assigned', { ...own, description: '社区已聘任法律顾问 / A community has a legal advisor for a new term' });
 export const CommunityUncovered = defineEvent<CommunityUncoveredPayload>('legal.community-uncovered', { ...own, description: '社区暂无法律顾问 / A community is left without a legal advisor' });
 
-export const legalEvents = [AdvisorAssigned, CommunityUncovered];
+export const OfficeHourCancelled = defineEvent<OfficeHourCancelledPayload>('legal.office-hour-cancelled', { ...own, description: '坐班已取消 / An office hour was cancelled, with its bookings' });
+
+export const legalEvents = [AdvisorAssigned, CommunityUncovered, OfficeHourCancelled];

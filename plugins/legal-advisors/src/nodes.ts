@@ -1,5 +1,8 @@
 import { defineNode, type GongzhiContext, type ScopeNode } from '@gongzhi/plugin-sdk';
 import { AdvisorAssignment } from './entities/advisor-assignment.entity';
+import { LegalBooking } from './entities/booking.entity';
+import { OfficeHourPattern } from './entities/office-hour-pattern.entity';
+import { OfficeHour } from './entities/office-hour.entity';
 import { LegalOffice } from './entities/legal-office.entity';
 import { Lawyer } from './entities/lawyer.entity';
 import { perms } from './permissions';
@@ -21,4 +24,13 @@ export const legalNodes = [
       async (o) => (await ctx.em.find(Lawyer, { officeId: o.id })).map((l) => l.id)) }),
   defineNode({ typename: 'Lawyer', entity: Lawyer, load: async (ctx, id) => readable(ctx, await ctx.em.findOne(Lawyer, { id }), async (l) => [l.id]) }),
   defineNode({ typename: 'AdvisorAssignment', entity: AdvisorAssignment, load: async (ctx, id) => readable(ctx, await ctx.em.findOne(AdvisorAssignment, { id })) }),
+  defineNode({ typename: 'OfficeHour', entity: OfficeHour, load: async (ctx, id) => readable(ctx, await ctx.em.findOne(OfficeHour, { id })) }),
+  defineNode({ typename: 'OfficeHourPattern', entity: OfficeHourPattern, load: async (ctx, id) => readable(ctx, await ctx.em.findOne(OfficeHourPattern, { id })) }),
+  // A booking: its resident, or who may read the office hour's list.
+  defineNode({ typename: 'LegalBooking', entity: LegalBooking, load: async (ctx, id) => {
+    const b = await ctx.em.findOne(LegalBooking, { id });
+    if (!b) return null;
+    ctx.programs.assertEnabled(PROGRAM, b.districtId);
+    return b.residentId === ctx.actor?.residentId || (await holds(ctx, perms['booking:read'], b)) ? b : null;
+  } }),
 ];

@@ -17,6 +17,10 @@ export const perms = definePermissions(PROGRAM, {
   },
   'advisor:manage': { zh: '管理法律服务机构、律师与聘任', en: 'Manage legal offices, lawyers and advisor terms', roles: [ADMIN] },
   'coverage:read': { zh: '查看法律顾问覆盖率', en: 'See legal-advisor coverage', roles: [ADMIN, STREET, COMMUNITY] },
+  'office-hours:manage': { zh: '安排与取消坐班', en: 'Schedule and cancel advisors\' office hours', roles: [ADMIN, COMMUNITY] },
+  'booking:self': { zh: '为自己预约坐班', en: 'Book an office hour for oneself', roles: [RESIDENT] },
+  'booking:on-behalf': { zh: '代居民预约坐班', en: 'Book an office hour on a resident\'s behalf', roles: [ADMIN, COMMUNITY, GRID] },
+  'booking:read': { zh: '查看坐班预约名单', en: 'See who booked an office hour', roles: [ADMIN, STREET, COMMUNITY] },
 });
 
 export const permissionList = Object.values(perms);
@@ -29,7 +33,8 @@ export const legalServicesStaffRole = defineRole({
   key: `${PROGRAM}:legal-services-staff`,
   title: { zh: '司法行政工作人员', en: 'Legal-services staff' },
   grantableAt: ['DISTRICT', 'STREET'],
-  permissions: [perms['advisor:read'].key, perms['advisor:manage'].key, perms['coverage:read'].key],
+  permissions: ['advisor:read', 'advisor:manage', 'coverage:read', 'office-hours:manage', 'booking:on-behalf', 'booking:read']
+    .map((k) => perms[k as keyof typeof perms].key),
 });
 
 export const roleList = [legalServicesStaffRole];

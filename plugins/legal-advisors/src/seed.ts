@@ -1,7 +1,10 @@
-import { addMonths, resolveSettings, sqlRows, today, type SeedContext } from '@gongzhi/plugin-sdk';
+import { addDays, addMonths, resolveSettings, sqlRows, today, type SeedContext } from '@gongzhi/plugin-sdk';
 import { AdvisorAssignment } from './entities/advisor-assignment.entity';
 import { LegalOffice, LegalOfficeKind } from './entities/legal-office.entity';
 import { Lawyer } from './entities/lawyer.entity';
+import { OfficeHourPattern } from './entities/office-hour-pattern.entity';
+import { insertSlots } from './services/slot-insert';
+import { planSlots } from './services/slot-plan';
 import { legalSettings } from './settings';
 
 /** Demo lawyers; certificate numbers follow the 17-digit rule (Zhejiang, first practice 2008–2019). */
@@ -13,8 +16,8 @@ const LAWYERS: [string, string, string[]][] = [
 ];
 
 /**
- * Demo data: two offices, four lawyers, and a term from this month for every community of the demo
- * district but the last by name, so coverage shows a gap. Idempotent (skips when seeded).
+ * Demo data: two offices, four lawyers, a term from this month for every community of the demo
+ * district but the last by name (so coverage shows a gap), and weekly office hours. Idempotent.
  */
 export async function seedLegalAdvisors({ em, districtId }: SeedContext): Promise<void> {
   const [{ n }] = await sqlRows<{ n: number }>(em, 'select count(*)::int as n from la_office where district_id = ?', [districtId]);
@@ -32,8 +35,18 @@ export async function seedLegalAdvisors({ em, districtId }: SeedContext): Promis
     'select id, street_id from community where district_id = ? order by name, id', [districtId]);
   const startsOn = `${today().slice(0, 7)}-01`;
   const endsOn = addMonths(startsOn, resolveSettings(legalSettings, null).defaultTermMonths);
-  communities.slice(0, -1).forEach((c, i) => em.persist(em.create(AdvisorAssignment, {
-    districtId, streetId: c.street_id, communityId: c.id, lawyerId: lawyers[i % lawyers.length].id, startsOn, endsOn,
-  })));
+  const covered = communities.slice(0, -1).map((c, i) => ({ c, lawyer: lawyers[i % lawyers.length], round: Math.floor(i / lawyers.length) }));
+  for (const { c, lawyer } of covered) {
+    em.persist(em.create(AdvisorAssignment, { districtId, streetId: c.street_id, communityId: c.id, lawyerId: lawyer.id, startsOn, endsOn }));
+  }
   await em.flush();
+  // A weekly office hour per covered community, each lawyer's communities on different
+  // weekdays, and its next four weeks of dated hours.
+  for (const { c, lawyer, round } of covered) {
+    const node = { districtId, streetId: c.street_id, communityId: c.id };
+    const pattern = em.create(OfficeHourPattern, { ...node, weekday: 1 + (round % 5), startTime: '09:00', endTime: '11:30', capacity: 8, location: '社区党群服务中心' });
+    await em.flush();
+    const { planned } = planSlots([pattern], [{ lawyerId: lawyer.id, startsOn, endsOn }], today(), addDays(today(), 27));
+    await insertSlots(em, node, planned);
+  }
 }

@@ -5,4 +5,7 @@ export const legalSettings = defineSettings({
   defaultTermMonths: setting.int({
     title: { zh: '法律顾问默认聘期（月）', en: 'Default advisor term (months)' }, default: 12, min: 1, max: 60,
   }),
+  bookingCancelCutoffHours: setting.int({
+    title: { zh: '坐班预约最晚取消（开始前小时数）', en: 'Bookings can be cancelled until this many hours before the office hour' }, default: 2, min: 0, max: 72,
+  }),
 });

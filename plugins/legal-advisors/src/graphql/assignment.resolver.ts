@@ -4,6 +4,7 @@ import {
 import { AdvisorAssignment } from '../entities/advisor-assignment.entity';
 import { Lawyer } from '../entities/lawyer.entity';
 import { perms } from '../permissions';
+import { lawyerById } from '../services/office-hour-reads';
 import { assignAdvisor, endTerm, replaceAdvisor } from '../services/assignments.service';
 import { AssignLegalAdvisorInput, EndLegalAdvisorTermInput, ReplaceLegalAdvisorInput } from './advisor.input';
 
@@ -30,10 +31,7 @@ export class AdvisorAssignmentResolver {
   @AsParent()
   @FieldResolver(() => Lawyer, { description: '律师 / Lawyer' })
   lawyer(@Root() t: AdvisorAssignment, @Ctx() ctx: GongzhiContext) {
-    return ctx.loader<string, Lawyer | null>('legal-advisors:lawyer', async (ids) => {
-      const found = await ctx.em.find(Lawyer, { id: { $in: [...ids] } });
-      return ids.map((id) => found.find((l) => l.id === id) ?? null);
-    }).load(t.lawyerId);
+    return lawyerById(ctx, t.lawyerId);
   }
 
   @AsParent()

@@ -8,15 +8,10 @@ import { AdvisorAssigned, CommunityUncovered } from '../events';
 import { perms } from '../permissions';
 import { allow } from './access';
 import { legalSettings } from '../settings';
+import { communityNode } from './tree';
 
 const ONE_ADVISOR = 'la_assignment_one_advisor';
 const overlapping = () => new ConflictError('The community already has a legal advisor for part of that term', { reason: 'ADVISOR_ALREADY_ASSIGNED' });
-
-async function communityNode(ctx: GongzhiContext, globalId: string) {
-  const c = await ctx.core.community(decodeId(globalId, 'Community'));
-  if (!c) throw new NotFoundError('Community');
-  return { districtId: c.districtId, streetId: c.streetId, communityId: c.id };
-}
 
 /** The lawyer, when they belong to the community's district (another district's id reads NOT_FOUND). */
 async function lawyerIn(ctx: GongzhiContext, globalId: string, districtId: string): Promise<Lawyer> {

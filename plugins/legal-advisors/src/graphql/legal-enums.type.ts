@@ -1,0 +1,29 @@
+import { registerEnumType } from '@gongzhi/plugin-sdk';
+
+/** What a resident's legal question is about (the categories districts report by). */
+export enum LegalCategory {
+  MARRIAGE_FAMILY = 'MARRIAGE_FAMILY', INHERITANCE = 'INHERITANCE', LABOUR = 'LABOUR',
+  PROPERTY_NEIGHBOURS = 'PROPERTY_NEIGHBOURS', CONTRACTS = 'CONTRACTS', ELDERLY_RIGHTS = 'ELDERLY_RIGHTS', OTHER = 'OTHER',
+}
+export enum OfficeHourStatus { SCHEDULED = 'SCHEDULED', CANCELLED = 'CANCELLED' }
+export enum LegalBookingStatus { BOOKED = 'BOOKED', CANCELLED = 'CANCELLED' }
+
+const described = (labels: Record<string, [string, string]>) =>
+  Object.fromEntries(Object.entries(labels).map(([k, [zh, en]]) => [k, { description: `${zh} / ${en}` }])) as never;
+
+registerEnumType(LegalCategory, {
+  name: 'LegalCategory', description: '法律事务类别 / Category of a legal matter',
+  valuesConfig: described({
+    MARRIAGE_FAMILY: ['婚姻家庭', 'Marriage and family'], INHERITANCE: ['继承', 'Inheritance'], LABOUR: ['劳动争议', 'Labour'],
+    PROPERTY_NEIGHBOURS: ['物业与邻里', 'Property and neighbours'], CONTRACTS: ['合同', 'Contracts'],
+    ELDERLY_RIGHTS: ['老年人权益', 'Rights of older people'], OTHER: ['其他', 'Other'],
+  }),
+});
+registerEnumType(OfficeHourStatus, {
+  name: 'OfficeHourStatus', description: '坐班状态 / State of an office hour',
+  valuesConfig: described({ SCHEDULED: ['已排班', 'Scheduled'], CANCELLED: ['已取消', 'Cancelled'] }),
+});
+registerEnumType(LegalBookingStatus, {
+  name: 'LegalBookingStatus', description: '预约状态 / State of a booking',
+  valuesConfig: described({ BOOKED: ['已预约', 'Booked'], CANCELLED: ['已取消', 'Cancelled'] }),
+});
