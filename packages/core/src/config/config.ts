@@ -59,6 +59,8 @@ export interface Config {
   eventPollMs: number;
   /** …for this long after the last event activity; an idle gateway sends no statement at all. */
   eventQuietAfterMs: number;
+  /** Events a plugin handler takes per transaction (replay after a reconnection, bursts); 1: one transaction per event. */
+  eventHandlerBatch: number;
   /** Bearer token `/metrics` requires; null: open in development and test, not served in production. */
   metricsToken: string | null;
   /** Created as platform admin at start when no platform admin exists (first start of a production database). */
@@ -196,6 +198,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     dashboardIntervalMs: int('GONGZHI_DASHBOARD_INTERVAL_MS', 1000, 50, 600_000),
     eventPollMs: int('GONGZHI_EVENT_POLL_MS', 1000, 50, 600_000),
     eventQuietAfterMs: int('GONGZHI_EVENT_QUIET_AFTER_MS', 30_000, 0, 86_400_000),
+    eventHandlerBatch: int('GONGZHI_EVENT_HANDLER_BATCH', 500, 1, 5000),
     initialAdmin: null,
     metricsToken: secret('GONGZHI_METRICS_TOKEN', (v) => (v.length >= 16 ? null : 'must be at least 16 characters')),
     corsOrigins: corsOrigins(env.GONGZHI_CORS_ORIGINS ?? (mode === 'development' ? '*' : ''), problems),

@@ -6,15 +6,21 @@ import type { Logger } from '../util/logger';
 import type { EventSource } from './event-bus';
 import { OUTBOX_COLUMNS, toDomainEvent, type OutboxRow } from './event-row';
 import { SerialTask, type SerialTaskOptions } from './serial-task';
+import { BatchEventFailure, commitBatch } from './handler-batch';
 
 type Handler = Subscription;
 
 export const MAX_ATTEMPTS = 5;
+/** Outbox rows one catch-up statement reads. */
+const PAGE = 500;
 
 /**
  * Runs plugin subscribers for published events. Each handler's writes commit in one
  * transaction with its `event_handling` row, so an event is handled at most once per
  * handler; failures are retried with backoff and parked after MAX_ATTEMPTS.
+ *
+ * Events reach a handler in batches of `batchSize` (seq order), one transaction each (see
+ * commitBatch); a failing event is retried or parked alone.
  *
  * With several gateways, live dispatch runs only on the gateway that sequenced an event
  * (not on every gateway whose bus receives it), so handlers do not race for the same row;
@@ -28,6 +34,7 @@ export class EventDispatcher {
   /** Failures since start, by handler (metrics). */
   readonly failures = new Map<string, { retried: number; parked: number }>();
   private inflight = new Set<Promise<unknown>>();
+  private readonly versionChecks = new Map<string, boolean>();
   private stopped = false;
 
   constructor(
@@ -39,6 +46,8 @@ export class EventDispatcher {
     private readonly isEnabled: (program: string, districtId: string) => boolean,
     private readonly log: Logger,
     options: SerialTaskOptions = { periodMs: 1000 },
+    /** Events per handler transaction (1: one transaction per event). */
+    private readonly batchSize = 500,
   ) {
     this.handlers = eventSubscriptions(plugins);
     this.catchUps = new SerialTask(() => this.track(this.catchUp()), (e) => this.log.error('event catch-up failed', { error: String(e) }), options);
@@ -71,28 +80,84 @@ export class EventDispatcher {
     return p.finally(() => this.inflight.delete(p));
   }
 
+  /** Reads the outbox for events without a record now (after a reconnection; the period does it too). */
+  catchUpNow(): void {
+    if (this.handlers.length) this.catchUps.poke();
+  }
+
   private async dispatch(events: DomainEvent[]): Promise<void> {
     this.touch();
-    for (const e of events) {
-      for (const h of this.handlers) {
-        if (h.def.event.name === e.name && h.def.event.program === e.program) await this.handle(h, e);
+    for (const h of this.handlers) {
+      await this.handleAll(h, events.filter((e) => h.def.event.name === e.name && h.def.event.program === e.program));
+    }
+  }
+
+  private async handleAll(h: Handler, events: DomainEvent[]): Promise<void> {
+    for (let i = 0; i < events.length; i += this.batchSize) await this.handleBatch(h, events.slice(i, i + this.batchSize));
+  }
+
+  /**
+   * Events a handler has no record of (missed while down, or due for retry), page after
+   * page until none is left; the cursor keeps each read from rescanning the pages before.
+   */
+  private async catchUp(): Promise<void> {
+    for (const h of this.handlers) {
+      let after = '0';
+      while (!this.stopped) {
+        const rows = await this.orm.em.fork().execute<OutboxRow[]>(
+          `select ${OUTBOX_COLUMNS} from outbox_event e
+           where e.seq > ? and e.name = ? and e.program = ? and e.occurred_at > now() - interval '1 day'
+             and not exists (select 1 from event_handling h where h.handler = ? and h.event_seq = e.seq
+                             and (h.status <> 'RETRYING' or h.next_attempt_at > now()))
+           order by e.seq limit ${PAGE}`,
+          [after, h.def.event.name, h.def.event.program, h.id],
+        );
+        await this.handleAll(h, rows.map(toDomainEvent));
+        if (rows.length < PAGE) break;
+        after = rows[rows.length - 1].seq;
       }
     }
   }
 
-  /** Events a handler has no record of (missed while down, or due for retry). */
-  private async catchUp(): Promise<void> {
-    for (const h of this.handlers) {
-      const rows = await this.orm.em.fork().execute<OutboxRow[]>(
-        `select ${OUTBOX_COLUMNS} from outbox_event e
-         where e.seq is not null and e.name = ? and e.program = ? and e.occurred_at > now() - interval '1 day'
-           and not exists (select 1 from event_handling h where h.handler = ? and h.event_seq = e.seq
-                           and (h.status <> 'RETRYING' or h.next_attempt_at > now()))
-         order by e.seq limit 200`,
-        [h.def.event.name, h.def.event.program, h.id],
-      );
-      for (const r of rows) await this.handle(h, toDomainEvent(r));
+  /**
+   * A batch in one transaction; when a handler fails in it, the events before the failure go
+   * again as a batch, the failure is recorded for its event alone (retry or park, as with one
+   * transaction per event) and the rest continue as a batch, so each event runs at most twice.
+   * Any other failure (the database): one transaction per event.
+   */
+  private async handleBatch(h: Handler, events: DomainEvent[]): Promise<void> {
+    let rest = events;
+    while (rest.length > 1) {
+      try {
+        await this.commit(h, rest);
+        return;
+      } catch (e) {
+        if (!(e instanceof BatchEventFailure)) break;
+        if (e.index > 0) await this.handleBatch(h, rest.slice(0, e.index));
+        await this.recordFailure(h, rest[e.index], e.error, e.final);
+        rest = rest.slice(e.index + 1);
+      }
     }
+    for (const e of rest) {
+      await this.commit(h, [e]).catch((err) =>
+        err instanceof BatchEventFailure ? this.recordFailure(h, e, err.error, err.final) : this.recordFailure(h, e, err, false));
+    }
+  }
+
+  private commit(h: Handler, events: DomainEvent[]): Promise<void> {
+    return commitBatch(this.orm, h, events, {
+      accepts: (v) => this.accepts(h, v),
+      enabled: (e) => this.isEnabled(h.plugin, e.districtId),
+      run: (e, em) => h.def.handle(e, { em, ...this.services(em) }),
+    });
+  }
+
+  /** Whether a handler reads a payload version (a range parse per event would cost more than a no-op handler). */
+  private accepts(h: Handler, version: string): boolean {
+    const key = `${h.id}\u0000${version}`;
+    let ok = this.versionChecks.get(key);
+    if (ok === undefined) this.versionChecks.set(key, (ok = semver.satisfies(version, h.def.accepts)));
+    return ok;
   }
 
   /** The catch-up that retries a failed handler when it is due (the period alone stops when idle). */
@@ -106,48 +171,37 @@ export class EventDispatcher {
     this.retries.add(t);
   }
 
-  private async handle(h: Handler, e: DomainEvent): Promise<void> {
-    const em = this.orm.em.fork();
-    let attempts = 0;
-    try {
-      await em.transactional(async (tx) => {
-        // The marker row serialises concurrent attempts at the same (handler, event).
-        await tx.execute(
-          `insert into event_handling (handler, event_seq, status, attempts) values (?, ?, 'RETRYING', 0)
-           on conflict (handler, event_seq) do nothing`, [h.id, e.id]);
-        const [prev] = await tx.execute<{ status: string; attempts: number }[]>(
-          `select status, attempts from event_handling where handler = ? and event_seq = ? for update`, [h.id, e.id]);
-        if (prev.status !== 'RETRYING') return;
-        attempts = prev.attempts + 1;
-        // Written under an older (or newer) payload schema than the handler reads: keep it visible, do not guess.
-        if (!semver.satisfies(e.version, h.def.accepts)) {
-          attempts = MAX_ATTEMPTS;
-          throw new Error(`payload version ${e.version} of "${e.name}" is outside ${h.def.accepts}`);
-        }
-        const enabled = this.isEnabled(h.plugin, e.districtId);
-        if (enabled) await h.def.handle(e, { em: tx, ...this.services(tx) });
-        await tx.execute(
-          `update event_handling set status = ?, attempts = ?, last_error = null, next_attempt_at = null, updated_at = now()
-           where handler = ? and event_seq = ?`,
-          [enabled ? 'DONE' : 'SKIPPED', attempts, h.id, e.id],
-        );
-      });
-    } catch (err) {
-      attempts = Math.max(attempts, 1);
-      const parked = attempts >= MAX_ATTEMPTS;
-      const delayMs = Math.min(60_000, 500 * 2 ** (attempts - 1));
-      this.log.warn('event handler failed', { handler: h.id, event: e.id, attempts, parked, error: String(err) });
-      const count = this.failures.get(h.id) ?? { retried: 0, parked: 0 };
-      count[parked ? 'parked' : 'retried']++;
-      this.failures.set(h.id, count);
-      await this.orm.em.fork().execute(
-        `insert into event_handling (handler, event_seq, status, attempts, last_error, next_attempt_at, updated_at)
-         values (?, ?, ?, ?, ?, now() + (? * interval '1 millisecond'), now())
-         on conflict (handler, event_seq) do update set status = excluded.status, attempts = excluded.attempts,
-           last_error = excluded.last_error, next_attempt_at = excluded.next_attempt_at, updated_at = now()`,
-        [h.id, e.id, parked ? 'PARKED' : 'RETRYING', attempts, String(err).slice(0, 2000), delayMs],
-      ).catch((e2) => this.log.error('could not record handler failure', { error: String(e2) }));
-      if (!parked) this.retryAfter(delayMs);
-    }
+  /**
+   * One more failed attempt, counted on the event's mark (which the failed transaction left as
+   * it was): retried after a backoff, parked after MAX_ATTEMPTS or at once when `final`. A mark
+   * another gateway has meanwhile set DONE stays DONE.
+   */
+  private async recordFailure(h: Handler, e: DomainEvent, err: unknown, final: boolean): Promise<void> {
+    const rows = await this.orm.em.fork().execute<{ attempts: number }[]>(
+      `insert into event_handling as m (handler, event_seq, status, attempts, last_error, next_attempt_at, updated_at)
+       values (?, ?, case when ?::boolean then 'PARKED' else 'RETRYING' end, case when ?::boolean then ${MAX_ATTEMPTS} else 1 end, ?,
+               now() + interval '${backoffMs(1)} milliseconds', now())
+       on conflict (handler, event_seq) do update set
+         attempts = case when ?::boolean then ${MAX_ATTEMPTS} else least(m.attempts + 1, ${MAX_ATTEMPTS}) end,
+         status = case when ?::boolean or m.attempts + 1 >= ${MAX_ATTEMPTS} then 'PARKED' else 'RETRYING' end,
+         next_attempt_at = now() + least(60000, ${backoffMs(1)} * 2 ^ m.attempts) * interval '1 millisecond',
+         last_error = excluded.last_error, updated_at = now()
+       where m.status = 'RETRYING'
+       returning attempts`,
+      [h.id, e.id, final, final, String(err).slice(0, 2000), final, final],
+    ).catch((e2) => {
+      this.log.error('could not record handler failure', { error: String(e2) });
+      return [{ attempts: 1 }]; // retried after the first backoff
+    });
+    if (!rows.length) return; // handled meanwhile elsewhere
+    const { attempts } = rows[0];
+    const parked = attempts >= MAX_ATTEMPTS;
+    this.log.warn('event handler failed', { handler: h.id, event: e.id, attempts, parked, error: String(err) });
+    const count = this.failures.get(h.id) ?? { retried: 0, parked: 0 };
+    count[parked ? 'parked' : 'retried']++;
+    this.failures.set(h.id, count);
+    if (!parked) this.retryAfter(backoffMs(attempts));
   }
 }
+
+const backoffMs = (attempts: number) => Math.min(60_000, 500 * 2 ** (attempts - 1));

@@ -43,7 +43,7 @@ export class LiveEvents {
     const safetyNet = { periodMs: config.eventPollMs, quietAfterMs: config.eventQuietAfterMs };
     this.sequencer = new Sequencer(orm, log, safetyNet);
     this.relay = new OutboxRelay(orm, this.bus, log, safetyNet);
-    this.dispatcher = new EventDispatcher(orm, this.sequencer, plugins, services, isEnabled, log, safetyNet);
+    this.dispatcher = new EventDispatcher(orm, this.sequencer, plugins, services, isEnabled, log, safetyNet, config.eventHandlerBatch);
     this.streamer = new OutboxEventStreamer(orm, this.bus, config.eventRetentionDays);
     this.dashboards = new DashboardService(orm, this.bus, plugins, isEnabled, config.dashboardIntervalMs, log);
     this.offSequenced = this.sequencer.on((events) => {
@@ -65,7 +65,10 @@ export class LiveEvents {
   async start(): Promise<void> {
     await this.relay.start();
     this.engine = await createEventEngine(this.config, this.orm, this.log);
-    await this.engine.start({ remote: (maxSeq, events) => this.relay.remote(maxSeq, events), resync: () => this.relay.catchUp() });
+    await this.engine.start({ remote: (maxSeq, events) => this.relay.remote(maxSeq, events), resync: () => {
+      this.relay.catchUp();
+      this.dispatcher.catchUpNow(); // events another gateway sequenced and left while the engine was away
+    } });
     this.sequencer.start();
     this.dispatcher.start();
   }
