@@ -3,7 +3,7 @@ import { Lexer, Source, TokenKind } from 'graphql';
 import { createTestGateway, type TestGateway } from '@gongzhi/testing';
 
 /** Every limit at N passes and at N+1 is rejected, over HTTP and over graphql-ws. */
-const LIMITS = { depth: 6, aliases: 3, directives: 2, tokens: 100, cost: 21 };
+const LIMITS = { depth: 6, aliases: 3, directives: 2, tokens: 100, cost: 22 };
 let gw: TestGateway;
 beforeAll(async () => {
   gw = await createTestGateway({ config: { limits: LIMITS, pageSizeMax: 10, bodyLimitBytes: 2048, rateLimit: { perAccountPerMinute: 100_000, perIpPerMinute: 100_000 } } });
@@ -42,8 +42,9 @@ const tokenCount = (q: string) => {
 };
 /** Cheap in cost, long in tokens: `nodes(ids: [...])` is 12 tokens plus one per id. */
 const tokenQuery = (n: number) => `{ nodes(ids: [${Array.from({ length: n - 12 }, () => '"x"').join(' ')}]) { __typename } }`;
-const COST_OK = '{ districts(first: 10) { nodes { name } } }'; // 1 + 10 + 10 = 21
-const COST_OVER = '{ districts(first: 10) { nodes { name } } __typename }';
+// me 1 + grants 1 + a default page (20) of ids = 22 (a list of objects holds a page; see cost-model.test.ts)
+const COST_OK = '{ me { grants { id } } }';
+const COST_OVER = '{ me { grants { id } } __typename }';
 
 const cases: [string, string, string, string][] = [
   ['depth', depthQuery(LIMITS.depth), depthQuery(LIMITS.depth + 1), 'QUERY_TOO_COMPLEX'],

@@ -5,7 +5,7 @@ import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import type { MikroORM } from '@mikro-orm/postgresql';
-import type { GraphQLError, GraphQLSchema } from 'graphql';
+import type { GraphQLSchema } from 'graphql';
 import type { GongzhiPlugin } from '@gongzhi/plugin-sdk';
 import type { Config } from './config/config';
 import { createLogger, type Logger } from './util/logger';
@@ -49,7 +49,8 @@ import { FieldCrypto } from '@gongzhi/plugin-sdk/host';
 import { applyTenantSecurity, tenantPolicy } from './security/tenant-security';
 import { applyAccessRules } from './security/access-guard';
 import { limitRules } from './security/limits';
-import { checkCost, operationCost, type PricedOperation } from './security/query-cost';
+import { CostLimit } from './security/cost-limit';
+import { TreeSizes } from './security/tree-sizes';
 import { noUnstorableText } from './security/input-text';
 import { FallbackRateLimiter, MemoryRateLimiter, RedisRateLimiter, rateLimited, type RateLimiter } from './security/rate-limit';
 import Redis from 'ioredis';
@@ -201,6 +202,7 @@ export class Gateway {
     this.httpServer = http.createServer(app);
     const production = this.config.mode === 'production';
     const rules = [...limitRules(this.config.limits), noUnstorableText];
+    const costLimit = new CostLimit(this.schema, { defaultPageSize: this.config.pageSizeDefault, maxPageSize: this.config.pageSizeMax, max: this.config.limits.cost }, new TreeSizes(() => this.orm));
     this.metrics = this.createMetrics();
     this.ws = attachWebSocket({
       server: this.httpServer, schema: this.schema, log: this.log, metrics: this.metrics, initTimeoutMs: this.config.wsInitTimeoutMs,
@@ -212,7 +214,7 @@ export class Gateway {
       context: (caller, ip) => this.createContext({ caller, ip }),
       refork: (ctx) => refork(ctx, this.orm),
       beforeOperation: (ctx) => this.admit(ctx),
-      cost: (ctx, op) => this.priced(ctx, op),
+      cost: (ctx, op) => costLimit.check(ctx.auth.districts, op),
       audit: (entries) => this.services.audit.write(entries),
     });
 
@@ -222,7 +224,7 @@ export class Gateway {
       exposeSqlCount: this.config.exposeSqlCount,
       rlsOff: this.config.unsafeRlsOff,
       admit: (ctx) => this.admit(ctx),
-      cost: (ctx, op) => this.priced(ctx, op),
+      cost: (ctx, op) => costLimit.check(ctx.auth.districts, op),
       audit: (entries) => this.services.audit.write(entries),
     });
     this.apollo = new ApolloServer<CoreContext>({
@@ -319,12 +321,6 @@ export class Gateway {
       if (Date.now() - warned > 60_000) this.log.warn('rate limits fell back to in-process counts', { error: String(e) });
       warned = Date.now();
     });
-  }
-
-  /** The cost limit for one operation with its variables: QUERY_TOO_COMPLEX over it, else null. */
-  async priced(_ctx: CoreContext, op: PricedOperation): Promise<GraphQLError | null> {
-    const cost = operationCost(this.schema, op.document, op.operationName, op.variables, { defaultPageSize: this.config.pageSizeDefault, maxPageSize: this.config.pageSizeMax });
-    return checkCost(cost, this.config.limits.cost);
   }
 
   /** Per-account and per-IP rate limits, checked once per operation. */

@@ -22,3 +22,4 @@ export * from './district-time';
 export * from './load-by-id';
 export * from './scope-filters';
 export { EncryptedText, lookupHash } from './field-crypto';
+export * from './list-size';

@@ -1,5 +1,6 @@
 import { Field, Float, ID, Int, ObjectType, registerEnumType } from 'type-graphql';
 import { GraphQLDateTimeISO } from 'graphql-scalars';
+import { CARE_TAG_LABELS, MaxItems } from '@gongzhi/plugin-sdk';
 import { I18nText } from '../graphql/platform.type';
 import { CareTagCount } from '../graphql/stats.type';
 
@@ -37,7 +38,9 @@ export class DashboardSnapshot {
   @Field({ description: 'DISTRICT, STREET or COMMUNITY' }) level!: string;
   @Field() name!: string;
   @Field(() => Int, { description: '居民数 / Residents' }) residentCount!: number;
-  @Field(() => [CareTagCount], { description: '各关爱标签居民数（当前）/ Residents per care tag, now' }) careTagCounts!: CareTagCount[];
+  @Field(() => [CareTagCount], { description: '各关爱标签居民数（当前）/ Residents per care tag, now' })
+  @MaxItems({ max: Object.keys(CARE_TAG_LABELS).length })
+  careTagCounts!: CareTagCount[];
   @Field(() => [DashboardSectionItem], { description: '已启用项目的栏目 / A section per enabled program' }) sections!: DashboardSectionItem[];
   @Field({ description: '已计入的最后事件游标 / Cursor of the last event the figures include' }) cursor!: string;
   @Field(() => GraphQLDateTimeISO) computedAt!: Date;

@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { AsParent, Community, Connection, District, Grid, PageArgs, Requires, SocialOrganization, Street, keysetPage, pagesByParent, scopeWhere } from '@gongzhi/plugin-sdk';
+import { AsParent, Community, Connection, District, Grid, MaxItems, PageArgs, Requires, SocialOrganization, Street, keysetPage, pagesByParent, scopeWhere } from '@gongzhi/plugin-sdk';
 import { P } from '../identity/core-permissions';
 import { CommunityEntity, DistrictEntity, GridEntity, SocialOrganizationEntity, StreetEntity } from '../entities';
 import { TreeService } from '../services/tree.service';
@@ -17,6 +17,7 @@ const tree = new TreeService();
 export class CommunityResolver {
   @Query(() => CommunityConnection, { description: '社区/村列表 / Communities and villages' })
   @Requires(P['tree:read'])
+  @MaxItems({ tree: 'community' })
   async communities(@Args() page: PageArgs, @Ctx() ctx: CoreContext,
     @Arg('filter', () => CommunityFilter, { nullable: true }) filter?: CommunityFilter,
     @Arg('orderBy', () => NameOrder, { nullable: true }) orderBy?: NameOrder) {
@@ -41,6 +42,7 @@ export class CommunityResolver {
 
   @FieldResolver(() => GridConnection, { description: '网格 / Grids' })
   @Requires(P['tree:read'])
+  @MaxItems({ tree: 'grid' })
   grids(@Root() c: CommunityEntity, @Args() page: PageArgs, @Ctx() ctx: CoreContext) {
     return ctx.loaders
       .get<string, unknown>(`Community.grids:${page.first}:${page.after}`, async (ids) => {

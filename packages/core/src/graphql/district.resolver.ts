@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from 'type-graphql';
-import { Connection, District, PageArgs, Requires, Street, keysetPage, pagesByParent, scopeWhere } from '@gongzhi/plugin-sdk';
+import { Connection, District, MaxItems, PageArgs, Requires, Street, keysetPage, pagesByParent, scopeWhere } from '@gongzhi/plugin-sdk';
 import { P } from '../identity/core-permissions';
 import { DistrictEntity, StreetEntity } from '../entities';
 import { TreeService } from '../services/tree.service';
@@ -17,6 +17,7 @@ const tree = new TreeService();
 export class DistrictResolver {
   @Query(() => DistrictConnection, { description: '区/县列表 / Districts' })
   @Requires(P['tree:read'])
+  @MaxItems({ tree: 'district' })
   districts(@Args() page: PageArgs, @Ctx() ctx: CoreContext,
     @Arg('filter', () => DistrictFilter, { nullable: true }) filter?: DistrictFilter,
     @Arg('orderBy', () => NameOrder, { nullable: true }) orderBy?: NameOrder) {
@@ -27,6 +28,7 @@ export class DistrictResolver {
 
   @FieldResolver(() => StreetConnection, { description: '街道/乡镇 / Streets and towns' })
   @Requires(P['tree:read'])
+  @MaxItems({ tree: 'street' })
   async streets(@Root() d: DistrictEntity, @Args() page: PageArgs, @Ctx() ctx: CoreContext) {
     const loader = ctx.loaders.get<string, unknown>(`District.streets:${page.first}:${page.after}`, async (ids) => {
       const pages = await pagesByParent(em(ctx), StreetEntity, 'districtId', ids, { ...page, sortBy: 'name' });

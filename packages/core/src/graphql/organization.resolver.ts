@@ -1,6 +1,6 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root, createUnionType } from 'type-graphql';
 import {
-  AsParent, Community, Connection, District, PageArgs, Requires, SocialOrganization, SocialWorker, decodeId, keysetPage, scopeWhere,
+  AsParent, Community, Connection, District, MaxItems, PageArgs, Requires, SocialOrganization, SocialWorker, decodeId, keysetPage, scopeWhere,
 } from '@gongzhi/plugin-sdk';
 import { P } from '../identity/core-permissions';
 import { CommunityEntity, DistrictEntity, SocialOrganizationEntity, SocialWorkerEntity } from '../entities';
@@ -49,6 +49,7 @@ export class SocialOrganizationResolver {
 
   @FieldResolver(() => [Community], { description: '服务的社区 / Communities served' })
   @AsParent()
+  @MaxItems({ tree: 'community' })
   communitiesServed(@Root() o: SocialOrganizationEntity, @Ctx() ctx: CoreContext) {
     return ctx.loaders
       .get<string, CommunityEntity[]>('SocialOrganization.communitiesServed', async (ids) => {

@@ -1,5 +1,5 @@
 import { Ctx, Field, FieldResolver, Int, ObjectType, Resolver, Root } from 'type-graphql';
-import { AsParent, CARE_TAG_LABELS, CareTag } from '@gongzhi/plugin-sdk';
+import { AsParent, CARE_TAG_LABELS, CareTag, MaxItems } from '@gongzhi/plugin-sdk';
 import { I18nText } from './platform.type';
 import { StatsService } from '../services/stats.service';
 import type { TreeLevel } from '../services/tree.service';
@@ -59,6 +59,7 @@ export class TreeStatsResolver {
 
   @FieldResolver(() => [CareTagCount], { description: '各关爱标签居民数 / Residents per care tag' })
   @AsParent()
+  @MaxItems({ max: Object.keys(CARE_TAG_LABELS).length })
   careTagCounts(@Root() s: TreeStats, @Ctx() ctx: CoreContext) {
     return stats(ctx).careTagCounts(s.level, s.id);
   }

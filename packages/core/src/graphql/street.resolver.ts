@@ -1,5 +1,5 @@
 import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Resolver, Root } from 'type-graphql';
-import { AsParent, Community, Connection, District, PageArgs, Requires, Street, pagesByParent } from '@gongzhi/plugin-sdk';
+import { AsParent, Community, Connection, District, MaxItems, PageArgs, Requires, Street, pagesByParent } from '@gongzhi/plugin-sdk';
 import { P } from '../identity/core-permissions';
 import { CommunityEntity, DistrictEntity, StreetEntity } from '../entities';
 import { TreeService } from '../services/tree.service';
@@ -21,6 +21,7 @@ export class StreetResolver {
 
   @FieldResolver(() => CommunityConnection, { description: '社区/村 / Communities and villages' })
   @Requires(P['tree:read'])
+  @MaxItems({ tree: 'community' })
   communities(@Root() s: StreetEntity, @Args() page: PageArgs, @Ctx() ctx: CoreContext) {
     return ctx.loaders
       .get<string, unknown>(`Street.communities:${page.first}:${page.after}`, async (ids) => {

@@ -9,7 +9,8 @@ import { CommunityEntity, DistrictEntity, GridEntity, StreetEntity } from '../en
 export type TreeLevel = 'district' | 'street' | 'community' | 'grid';
 export type TreeFilter = { districtId: string } | { streetId: string } | { communityId: string } | { gridId: string };
 
-const LEVEL_OF: Record<string, TreeLevel> = { District: 'district', Street: 'street', Community: 'community', Grid: 'grid' };
+/** The tree level of each core GraphQL type. */
+export const LEVEL_OF: Record<string, TreeLevel> = { District: 'district', Street: 'street', Community: 'community', Grid: 'grid' };
 
 /** `within: ID` of a District/Street/Community/Grid → column filter on tenant rows. */
 export function treeFilter(globalId: string, field = 'filter.within'): { level: TreeLevel; id: string; where: TreeFilter } {

@@ -1,6 +1,6 @@
 import {
   Arg, Args, Community, Connection, Ctx, FieldResolver, ID, LocalDate, Mutation, PageArgs, Query, Resolver, Root,
-  SocialOrganization, type GongzhiContext, AsParent, Requires } from '@gongzhi/plugin-sdk';
+  SocialOrganization, type GongzhiContext, AsParent, MaxItems, Requires } from '@gongzhi/plugin-sdk';
 import { perms } from '../permissions';
 import { Canteen, capacityOf, cutoffOf } from '../entities/canteen.entity';
 import { CentralKitchen } from '../entities/central-kitchen.entity';
@@ -45,6 +45,7 @@ export class CanteenResolver {
 
   @AsParent()
   @FieldResolver(() => [Community], { description: '服务的社区 / Communities served' })
+  @MaxItems({ tree: 'community' })
   async servedCommunities(@Root() c: Canteen, @Ctx() ctx: GongzhiContext) {
     const ids = await servedCommunityIds(ctx).load(c.id);
     return (await Promise.all(ids.map((id) => ctx.core.community(id)))).filter(Boolean);

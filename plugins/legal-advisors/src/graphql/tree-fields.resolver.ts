@@ -1,5 +1,5 @@
 import {
-  Community, Ctx, District, FieldResolver, Requires, Resolver, Root, Street, type GongzhiContext,
+  Community, Ctx, District, FieldResolver, MaxItems, Requires, Resolver, Root, Street, type GongzhiContext,
 } from '@gongzhi/plugin-sdk';
 import { AdvisorAssignment } from '../entities/advisor-assignment.entity';
 import { perms } from '../permissions';
@@ -49,6 +49,7 @@ export class StreetAdvisorResolver {
 
   @Requires(perms['coverage:read'].key)
   @FieldResolver(() => [Community], { description: '尚无法律顾问的社区 / Communities without a legal advisor today' })
+  @MaxItems({ tree: 'community' })
   communitiesWithoutLegalAdvisor(@Root() s: Street, @Ctx() ctx: GongzhiContext) {
     return uncovered(ctx, 'street', { districtId: s.districtId, streetId: s.id }, s.id);
   }
@@ -64,6 +65,7 @@ export class DistrictAdvisorResolver {
 
   @Requires(perms['coverage:read'].key)
   @FieldResolver(() => [Community], { description: '尚无法律顾问的社区 / Communities without a legal advisor today' })
+  @MaxItems({ tree: 'community' })
   communitiesWithoutLegalAdvisor(@Root() d: District, @Ctx() ctx: GongzhiContext) {
     return uncovered(ctx, 'district', { districtId: d.id }, d.id);
   }
