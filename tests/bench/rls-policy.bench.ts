@@ -10,6 +10,7 @@ import { Client } from 'pg';
 import { createScratchDatabase } from '@gongzhi/testing';
 import { Gateway, createLogger, loadConfig } from '@gongzhi/core';
 import { tenantPolicy } from '@gongzhi/core/src/security/tenant-security';
+import { TenantScope } from '@gongzhi/core/src/security/tenant-scope';
 
 const RESIDENTS = Number(process.env.BENCH_RESIDENTS ?? 400_000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
@@ -50,6 +51,7 @@ async function main() {
   const config = loadConfig({ GONGZHI_MODE: 'test' }, { databaseUrl: db.url, seedDemo: false, logLevel: 'error' });
   const gw = new Gateway({ config, plugins: [], logger: createLogger('error') });
   await gw.migrate();
+  const scope = await TenantScope.load(gw.orm); // signs the tenant setting as request transactions do
   await gw.stop('migrated');
   const c = new Client({ connectionString: db.url });
   await c.connect();
@@ -69,7 +71,7 @@ async function main() {
       await c.query('begin');
       if (rls) {
         await c.query(`set local role gongzhi_app`);
-        await c.query(`select set_config('gongzhi.districts', $1, true)`, [district]);
+        await c.query(`select set_config('gongzhi.districts', $1, true)`, [scope.setting([district])]);
       }
       const t = performance.now();
       const res = await c.query(sql, [sql.includes('street_id = any') ? streets : communities]);
@@ -101,7 +103,7 @@ async function main() {
     await setPolicy(NEW_POLICY);
     await c.query('begin');
     await c.query(`set local role gongzhi_app`);
-    await c.query(`select set_config('gongzhi.districts', $1, true)`, [district]);
+    await c.query(`select set_config('gongzhi.districts', $1, true)`, [scope.setting([district])]);
     const plan = await c.query(`explain (analyze, costs off, timing off, summary off) ${STATEMENTS['residents per community']}`, [communities]);
     await c.query('rollback');
     console.log(`\nEXPLAIN residents per community, current policy:\n${plan.rows.map((r) => `  ${r['QUERY PLAN']}`.replace(/'\{[^}]{200,}\}'/g, "'{…100 ids…}'")).join('\n')}`);

@@ -122,7 +122,7 @@ async function main(): Promise<void> {
       try {
         await client.query('begin');
         await client.query('set local role gongzhi_app');
-        await client.query(`select set_config('gongzhi.districts', '*', true)`);
+        await client.query(`select set_config('gongzhi.districts', $1, true)`, [gw.tenantSetting('*')]);
         await client.query('savepoint gz_mutation');
         const [v] = (await client.query(`select v.*, pa.id as points_account_id, ta.id as time_account_id,
             (select to_jsonb(t) from vb_transfer t where t.district_id = v.district_id and t.idempotency_key = $1) as existing
@@ -143,7 +143,7 @@ async function main(): Promise<void> {
         await client.query('commit');
         await client.query('begin');
         await client.query('set local role gongzhi_app');
-        await client.query(`select set_config('gongzhi.districts', '*', true)`);
+        await client.query(`select set_config('gongzhi.districts', $1, true)`, [gw.tenantSetting('*')]);
         await client.query(`insert into audit_log (account_id, actor, action, object_type, object_id, district_id, outcome, detail, request_id)
           values ($1, 'bench', 'mutation grantPoints', null, null, $2, 'SUCCESS', null, $3)`, [admin.id, districtId, key]);
         await client.query('commit');

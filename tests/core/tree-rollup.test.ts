@@ -48,7 +48,7 @@ async function asApp<T>(t: Tree, fn: (c: PoolClient) => Promise<T>, commit = tru
   try {
     await c.query('begin');
     await c.query('set local role gongzhi_app');
-    await c.query(`select set_config('gongzhi.districts', $1, true)`, [t.district]);
+    await c.query(`select set_config('gongzhi.districts', $1, true)`, [gw.tenantSetting([t.district])]);
     const out = await fn(c);
     await c.query(commit ? 'commit' : 'rollback');
     return out;

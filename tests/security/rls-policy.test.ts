@@ -17,7 +17,7 @@ afterAll(() => gw?.close());
 async function visible(setting: string | null, sql: string): Promise<string[]> {
   return gw.em().transactional(async (tx) => {
     await tx.execute(`set local role gongzhi_app`);
-    if (setting !== null) await tx.execute(`select set_config('gongzhi.districts', ?, true)`, [setting]);
+    if (setting !== null) await tx.execute(`select set_config('gongzhi.districts', ?, true)`, [setting === '' ? '' : gw.tenantSetting(setting === '*' ? '*' : setting.split(','))]);
     return (await tx.execute<{ d: string }[]>(sql)).map((r) => r.d).sort();
   });
 }
@@ -46,7 +46,7 @@ test('every tenant table has the policy, and its setting is read once per statem
   for (const p of policies) expect(p.qual).not.toMatch(/gongzhi_visible\(/);
   const plan = await gw.em().transactional(async (tx) => {
     await tx.execute(`set local role gongzhi_app`);
-    await tx.execute(`select set_config('gongzhi.districts', ?, true)`, [ids[0]]);
+    await tx.execute(`select set_config('gongzhi.districts', ?, true)`, [gw.tenantSetting([ids[0]])]);
     return (await tx.execute<{ 'QUERY PLAN': string }[]>(`explain (costs off) select count(*) from resident`)).map((r) => r['QUERY PLAN']).join('\n');
   });
   expect(plan).toMatch(/InitPlan/);

@@ -87,7 +87,7 @@ test('the audit log records mutations and program changes; district admins read 
 test('the audit log is append-only: the gateway role cannot UPDATE or DELETE it, and a trigger refuses even the owner', async () => {
   const tryAs = (sql: string) => gw.em().transactional(async (tx) => {
     await tx.execute('set local role gongzhi_app');
-    await tx.execute(`select set_config('gongzhi.districts', '*', true)`);
+    await tx.execute(`select set_config('gongzhi.districts', ?, true)`, [gw.tenantSetting('*')]);
     await tx.execute(sql);
   });
   await expect(tryAs(`update audit_log set outcome = 'SUCCESS'`)).rejects.toThrow(/permission denied/);

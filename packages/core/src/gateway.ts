@@ -13,6 +13,8 @@ import { startEmbeddedPostgres, type EmbeddedDatabase } from './db/embedded-post
 import { createOrm, sqlCounter } from './db/orm';
 import { runMigrations, type MigrationPackage } from './db/migrate';
 import { runStepOnce, schemaShape, withSetupLock } from './db/setup-lock';
+import { assertRequestRole, ensureRequestRole } from './db/request-role';
+import { TenantScope } from './security/tenant-scope';
 import { coreEntities } from './entities';
 import { coreMigrations } from './migrations';
 import { discoverPlugins, resolvePlugins } from './plugins/plugin-host';
@@ -66,7 +68,12 @@ export interface GatewayOptions {
 /** The whole gateway: database, plugins, schema, HTTP + WebSocket server, events. */
 export class Gateway {
   readonly log: Logger;
+  /** The system connection (DATABASE_URL, the owner): migrations, set-up, sequencer, relay, handlers, identity, seed. */
   orm!: MikroORM;
+  /** The request path's connection, as its own login role (db/request-role.ts); the system ORM with GONGZHI_UNSAFE_RLS_OFF. */
+  requestOrm!: MikroORM;
+  /** Signs the tenant setting of request transactions. */
+  tenantScope!: TenantScope;
   schema!: GraphQLSchema;
   plugins: GongzhiPlugin[] = [];
   /** Assembled once, complete, when the gateway starts. */
@@ -84,6 +91,9 @@ export class Gateway {
   metrics: GatewayMetrics | null = null;
   private stopping: Promise<void> | null = null;
   private migrationPackages: MigrationPackage[] = [];
+  private databaseUrl = '';
+  /** The request role's URL, known once the set-up ran. */
+  private requestUrl = '';
   /** This gateway's column encryption (its data key); none for migrate-only runs. */
   private fieldCrypto: FieldCrypto | null = null;
   readonly timings: Record<string, number> = {};
@@ -128,18 +138,39 @@ export class Gateway {
       url = this.embedded.url;
     }
     this.timings.databaseMs = Date.now() - t0;
-    this.orm = await createOrm(url, [...coreEntities, ...this.plugins.flatMap((p) => p.entities ?? [])], this.config.dbPoolMax, this.log);
-    this.fieldCrypto?.install(this.orm);
+    this.databaseUrl = url;
+    this.orm = await this.createOrm(url, this.config.dbSystemPoolMax);
     this.migrationPackages = [{ name: 'core', migrations: coreMigrations }, ...this.plugins.map((p) => ({ name: p.name, migrations: p.migrations ?? [] }))];
   }
 
-  /** Migrations in dependency order, then the security set-up unless its inputs are unchanged. Call under the set-up lock. */
+  private async createOrm(url: string, poolMax: number): Promise<MikroORM> {
+    const orm = await createOrm(url, [...coreEntities, ...this.plugins.flatMap((p) => p.entities ?? [])], poolMax, this.log);
+    this.fieldCrypto?.install(orm);
+    return orm;
+  }
+
+  /**
+   * The request path's own ORM, as the request role, checked from its own connection before
+   * any request runs. The system ORM itself only for benchmarks with row-level security off.
+   */
+  private async openRequestDatabase(): Promise<void> {
+    if (this.config.unsafeRlsOff) {
+      this.requestOrm = this.orm;
+      return;
+    }
+    this.requestOrm = await this.createOrm(this.requestUrl, this.config.dbPoolMax);
+    const [{ role }] = await this.orm.em.fork().execute<{ role: string }[]>('select current_user as role');
+    await assertRequestRole(this.requestOrm, role);
+  }
+
+  /** Migrations in dependency order, then the security set-up unless its inputs are unchanged, then the request role. Call under the set-up lock. */
   private async applySetup(): Promise<Record<string, string[]>> {
     const applied = await runMigrations(this.orm, this.migrationPackages);
     if (Object.values(applied).flat().length) this.log.info('migrations applied', applied);
     // Re-applying would take an exclusive lock on every table (policies) while other gateways serve.
     const inputs = { setup: applyTenantSecurity.toString(), policy: tenantPolicy('district_id'), tables: await schemaShape(this.orm) };
     if (await runStepOnce(this.orm, 'tenant-security', inputs, () => applyTenantSecurity(this.orm))) this.log.info('security set-up applied');
+    this.requestUrl = await ensureRequestRole(this.orm, this.databaseUrl, this.config.requestDatabaseUrl);
     return applied;
   }
 
@@ -160,12 +191,15 @@ export class Gateway {
       if (this.config.seedDemo) await seedDemo(this.orm, this.plugins, { programs }, this.log);
       if (this.config.initialAdmin) await this.createInitialAdmin(this.config.initialAdmin, audit);
     });
+    this.tenantScope = await TenantScope.load(this.orm);
+    await this.openRequestDatabase();
     if (this.config.redisUrl) await this.useRedisRateLimits(this.config.redisUrl);
 
-    this.events = new LiveEvents(this.orm, this.config, this.plugins, handlerServices({ programs, settings }), (p, d) => programs.isEnabled(p, d), this.log);
+    this.events = new LiveEvents({ system: this.orm, request: this.requestOrm }, this.tenantScope, this.config, this.plugins, handlerServices({ programs, settings }), (p, d) => programs.isEnabled(p, d), this.log);
     const roles = new RoleRegistry(this.plugins);
     this.services = Object.freeze({
       programs, settings, roles, audit, tokens,
+      tenantScope: this.tenantScope,
       nodes: this.nodes!,
       coreVersion: CORE_VERSION,
       config: this.config,
@@ -173,7 +207,7 @@ export class Gateway {
       identity: new IdentityService(this.orm, tokens, roles, audit, this.config, this.identityCache),
       dashboards: this.events.dashboards,
     });
-    this.createContext = createContextFactory(this.orm, this.services, this.events.streamer);
+    this.createContext = createContextFactory(this.requestOrm, this.services, this.events.streamer);
     // A gateway changed which programs a district runs: refresh the cache (the outbox relay delivers
     // every event without gaps, so no periodic reload is needed and an idle gateway stays idle).
     this.events.bus.on((events) => {
@@ -212,7 +246,7 @@ export class Gateway {
       onIdentityChange: (listener) => this.identityCache.onInvalidate(listener),
       authenticate: (header) => this.services.authenticator.authenticate(header),
       context: (caller, ip) => this.createContext({ caller, ip }),
-      refork: (ctx) => refork(ctx, this.orm),
+      refork: (ctx) => refork(ctx, this.requestOrm),
       beforeOperation: (ctx) => this.admit(ctx),
       cost: (ctx, op) => costLimit.check(ctx.auth.districts, op),
       audit: (entries) => this.services.audit.write(entries),
@@ -249,7 +283,7 @@ export class Gateway {
     await this.apollo.start();
 
     app.use(metricsRouter(this.metrics, this.config.metricsToken, production));
-    app.use(healthRouter(() => this.orm, () => this.migrationPackages, () => this.stopping !== null));
+    app.use(healthRouter(() => this.orm, () => this.requestOrm, () => this.migrationPackages, () => this.stopping !== null));
     app.use(graphiqlRouter({ endpoint: '/graphql' }));
     app.use(dashboardRouter({ endpoint: '/graphql' }));
     app.get('/', (_req, res) => res.redirect('/graphiql'));
@@ -294,7 +328,7 @@ export class Gateway {
   private createMetrics(): GatewayMetrics {
     return new GatewayMetrics({
       pool: () => {
-        const pool = this.orm.em.getConnection().getKnex().client.pool;
+        const pool = this.requestOrm.em.getConnection().getKnex().client.pool; // the request role's pool
         return { used: pool?.numUsed() ?? 0, free: pool?.numFree() ?? 0, pending: pool?.numPendingAcquires() ?? 0, max: this.config.dbPoolMax };
       },
       websockets: () => this.ws?.wss.clients.size ?? 0,
@@ -356,7 +390,10 @@ export class Gateway {
       await step('http', () => this.apollo?.stop());
       await step('events', () => this.events?.stop());
       this.redis?.disconnect();
-      await step('orm', () => this.orm?.close());
+      await step('orm', async () => {
+        if (this.requestOrm && this.requestOrm !== this.orm) await this.requestOrm.close();
+        await this.orm?.close();
+      });
       await step('database', () => this.embedded?.stop());
       if (failure) throw failure;
       this.log.info('gateway stopped');

@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { ConfigError, loadConfig } from './config/config';
 import { Gateway } from './gateway';
 import { PluginHostError } from './plugins/plugin-host';
+import { RequestRoleError } from './db/request-role';
 import { logProcessWarnings } from './util/process-warnings';
 
 /** Signals that stop the gateway gracefully (SIGHUP: the terminal went away). */
@@ -47,7 +48,7 @@ async function main(): Promise<void> {
     if (!stopping) process.stdout.write(`Gongzhi gateway ready: ${gateway.url}/graphql  (GraphiQL: ${gateway.url}/graphiql)\n`);
   } catch (e) {
     if (stopping) return;
-    if (e instanceof PluginHostError) {
+    if (e instanceof PluginHostError || e instanceof RequestRoleError) {
       process.stderr.write(`Refusing to start: ${e.message}\n`);
     } else {
       process.stderr.write(`Gateway failed to start: ${(e as Error).stack ?? e}\n`);

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
+import { requestRoleName } from '@gongzhi/core';
 
 /** The server tests run against: DATABASE_URL, else the embedded one jest's global setup started. */
 export function serverUrl(): string {
@@ -29,6 +30,7 @@ export async function createScratchDatabase(): Promise<{ url: string; name: stri
       const d = new Client({ connectionString: admin });
       await d.connect();
       await d.query(`drop database if exists ${name} with (force)`);
+      await d.query(`drop role if exists ${requestRoleName(name)}`); // roles are per server, the gateway made one for this database
       await d.end();
     },
   };

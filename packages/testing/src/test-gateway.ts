@@ -58,6 +58,11 @@ export class TestGateway {
     return this.orm.em.fork();
   }
 
+  /** The signed value of `gongzhi.districts` that row-level security accepts for `districts` (as a request transaction sets it). */
+  tenantSetting(districts: '*' | string[]): string {
+    return this.gateway.tenantScope.setting(districts);
+  }
+
   /** Raw SQL on the test database, `$1` placeholders, outside the gateway's pool. */
   async sql<T = any>(text: string, params: unknown[] = []): Promise<T[]> {
     return (await this.pool.query(text, params)).rows as T[];

@@ -7,10 +7,15 @@ export interface Config {
   mode: 'development' | 'production' | 'test';
   host: string;
   port: number;
-  /** null: start an embedded PostgreSQL in `dataDir`. */
+  /** The system connection (owner: migrations, set-up, sequencer, relay, seed); null: start an embedded PostgreSQL in `dataDir`. */
   databaseUrl: string | null;
+  /** The request path's connection, as an operator-provided login role; null: the gateway creates one (db/request-role.ts). */
+  requestDatabaseUrl: string | null;
   dataDir: string;
+  /** Connections of the request pool. */
   dbPoolMax: number;
+  /** Connections of the system pool. */
+  dbSystemPoolMax: number;
   /** Plugin names to load; null: every installed plugin. */
   plugins: string[] | null;
   pluginDirs: string[];
@@ -151,8 +156,10 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     host: env.HOST || '0.0.0.0',
     port: int('PORT', 4000, 0, 65535),
     databaseUrl: url('DATABASE_URL', ['postgres:', 'postgresql:']),
+    requestDatabaseUrl: url('GONGZHI_REQUEST_DATABASE_URL', ['postgres:', 'postgresql:']),
     dataDir: path.resolve(env.GONGZHI_DATA_DIR || path.join(repoRoot, '.data')),
     dbPoolMax: int('GONGZHI_DB_POOL_MAX', 10, 1, 500),
+    dbSystemPoolMax: int('GONGZHI_DB_SYSTEM_POOL_MAX', 5, 2, 500),
     plugins,
     pluginDirs: (env.GONGZHI_PLUGIN_DIRS || path.join(repoRoot, 'plugins')).split(path.delimiter).map((d) => path.resolve(d)),
     seedDemo: bool('GONGZHI_SEED_DEMO', mode !== 'production'),
@@ -203,6 +210,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     metricsToken: secret('GONGZHI_METRICS_TOKEN', (v) => (v.length >= 16 ? null : 'must be at least 16 characters')),
     corsOrigins: corsOrigins(env.GONGZHI_CORS_ORIGINS ?? (mode === 'development' ? '*' : ''), problems),
   };
+  if (config.requestDatabaseUrl && !config.databaseUrl) problems.push('GONGZHI_REQUEST_DATABASE_URL needs DATABASE_URL (the embedded database makes its own request role)');
   if (config.eventEngine === 'redis' && !env.REDIS_URL) problems.push('GONGZHI_EVENT_ENGINE=redis needs REDIS_URL');
   if (config.unsafeServiceChecksOff && mode === 'production') problems.push('GONGZHI_UNSAFE_SERVICE_CHECKS_OFF cannot be used in production');
   if (config.unsafeRlsOff && mode === 'production') problems.push('GONGZHI_UNSAFE_RLS_OFF cannot be used in production');

@@ -7,6 +7,7 @@ import { Channel } from '../events/channel';
 import { StatsService } from '../services/stats.service';
 import { LoaderRegistry } from '../services/loaders';
 import { beginTenantTransaction, endTenantTransaction } from '../security/tenant-transaction';
+import type { TenantScope } from '../security/tenant-scope';
 import type { DashboardSnapshot } from './dashboard.type';
 import { shareable } from './shared-execution';
 
@@ -52,7 +53,9 @@ export class DashboardService {
   private readonly refresher: NodeJS.Timeout;
 
   constructor(
+    /** The request role's ORM: figures are read as a request would read them. */
     private readonly orm: MikroORM,
+    private readonly scope: TenantScope,
     private readonly bus: EventBus,
     private readonly plugins: GongzhiPlugin[],
     private readonly isEnabled: (program: string, districtId: string) => boolean,
@@ -171,7 +174,7 @@ export class DashboardService {
     const computedAt = new Date(f.lastComputedAt);
     const sections = this.plugins.filter((p) => p.dashboard && this.isEnabled(p.name, node.scope.districtId));
     const em = this.orm.em.fork({ useContext: false, freshEventManager: true }) as EntityManager;
-    await beginTenantTransaction(em, [node.scope.districtId]);
+    await beginTenantTransaction(em, this.scope, [node.scope.districtId]);
     let ok = false;
     try {
       const stats = new StatsService(em, new LoaderRegistry());

@@ -10,6 +10,7 @@ import { OutboxRelay } from './outbox-relay';
 import { createEventEngine, type EventEngine } from './engines';
 import { DashboardService } from '../dashboard/dashboard.service';
 import { watchOutboxCommits } from './outbox-commit-watch';
+import type { TenantScope } from '../security/tenant-scope';
 
 /**
  * Everything that turns committed outbox rows into live deliveries, in one place:
@@ -32,20 +33,25 @@ export class LiveEvents {
   private readonly offSequenced: () => void;
   private readonly announcing = new Set<Promise<void>>();
 
+  private readonly orm: MikroORM;
+
+  /** `system`: the outbox, sequencer, relay and handlers; `request`: the request role's ORM (dashboards, and its commits poke the sequencer). */
   constructor(
-    private readonly orm: MikroORM,
+    orms: { system: MikroORM; request: MikroORM },
+    scope: TenantScope,
     private readonly config: Config,
     plugins: GongzhiPlugin[],
     services: (em: EntityManager) => GongzhiServices,
     isEnabled: (program: string, districtId: string) => boolean,
     private readonly log: Logger,
   ) {
+    const orm = (this.orm = orms.system);
     const safetyNet = { periodMs: config.eventPollMs, quietAfterMs: config.eventQuietAfterMs };
     this.sequencer = new Sequencer(orm, log, safetyNet);
     this.relay = new OutboxRelay(orm, this.bus, log, safetyNet);
     this.dispatcher = new EventDispatcher(orm, this.sequencer, plugins, services, isEnabled, log, safetyNet, config.eventHandlerBatch);
     this.streamer = new OutboxEventStreamer(orm, this.bus, config.eventRetentionDays);
-    this.dashboards = new DashboardService(orm, this.bus, plugins, isEnabled, config.dashboardIntervalMs, log);
+    this.dashboards = new DashboardService(orms.request, scope, this.bus, plugins, isEnabled, config.dashboardIntervalMs, log);
     this.offSequenced = this.sequencer.on((events) => {
       this.relay.offer(events);
       const sent = this.engine?.announce(events);
@@ -59,7 +65,7 @@ export class LiveEvents {
       this.sequencer.touch();
       this.dispatcher.touch();
     });
-    watchOutboxCommits(orm.em.getEventManager(), () => this.sequencer.poke());
+    for (const o of new Set([orms.system, orms.request])) watchOutboxCommits(o.em.getEventManager(), () => this.sequencer.poke());
   }
 
   async start(): Promise<void> {

@@ -23,6 +23,8 @@ export interface CoreServices {
   authenticator: Authenticator;
   tokens: import('../identity/tokens').TokenService;
   audit: AuditWriter;
+  /** Signs the tenant setting of each request transaction. */
+  tenantScope: import('../security/tenant-scope').TenantScope;
   config: Config;
 }
 

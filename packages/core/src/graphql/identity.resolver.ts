@@ -57,7 +57,8 @@ export class IdentityResolver {
   @Query(() => SessionScope, { description: '本次请求在数据库中的身份与租户设置 / The database role and tenant setting this request runs with' })
   @Authenticated()
   async sessionScope(@Ctx() ctx: CoreContext): Promise<SessionScope> {
-    const [row] = await em(ctx).execute<{ t: string; r: string }[]>(`select current_setting('gongzhi.districts', true) as t, current_user as r`);
+    // the setting as row-level security reads it: verified, without its MAC
+    const [row] = await em(ctx).execute<{ t: string; r: string }[]>(`select gongzhi_verified_scope() as t, current_user as r`);
     return { tenantSetting: row.t ?? '', databaseRole: row.r };
   }
 

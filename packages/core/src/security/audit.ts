@@ -29,6 +29,7 @@ export async function insertAuditEntries(em: EntityManager, list: AuditEntry[]):
 /**
  * Writes audit entries in their own short transaction, as the app role (which may only
  * INSERT and SELECT), so an entry survives the rollback of the request it describes.
+ * Appending needs no tenant setting (the audit_append policy takes any row).
  */
 export class AuditWriter {
   constructor(private readonly orm: MikroORM, private readonly log: Logger) {}
@@ -39,7 +40,6 @@ export class AuditWriter {
     try {
       await this.orm.em.fork().transactional(async (tx) => {
         await tx.execute(`set local role gongzhi_app`);
-        await tx.execute(`select set_config('gongzhi.districts', '*', true)`);
         await insertAuditEntries(tx, list);
       });
     } catch (err) {

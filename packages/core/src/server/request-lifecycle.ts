@@ -43,7 +43,7 @@ export function requestLifecycle(deps: {
           await deps.admit(contextValue);
           // The floor: an operation that can touch no table sends no SQL and holds no connection.
           if (touchesNoTable(operation)) return;
-          await beginTenantTransaction(contextValue.em as never, contextValue.auth.districts, deps.rlsOff);
+          await beginTenantTransaction(contextValue.em as never, contextValue.services.tenantScope, contextValue.auth.districts, deps.rlsOff);
         },
         async executionDidStart({ contextValue, response }) {
           return {

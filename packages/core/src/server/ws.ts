@@ -123,7 +123,7 @@ function thrownAsAnswer(requestId: string | undefined, e: unknown): GraphQLError
  * and commits before anything is sent; a failed COMMIT answers its error instead.
  */
 async function inTenant<T>(ctx: CoreContext, log: Logger, fn: () => Promise<T> | T): Promise<{ value: T; failure: null } | { value: null; failure: GraphQLError }> {
-  await beginTenantTransaction(ctx.em as never, ctx.auth.districts);
+  await beginTenantTransaction(ctx.em as never, ctx.services.tenantScope, ctx.auth.districts);
   let value: T;
   try {
     value = await fn();
