@@ -131,9 +131,32 @@ describe('compose file', () => {
     expect(services.lb.depends_on).toEqual({ gateway: { condition: 'service_healthy' } });
   });
 
-  test('production secrets come from the environment, never from the file', () => {
+  test('production secrets and database passwords come from the environment, never from the file', () => {
     expect(gateway.environment.GONGZHI_JWT_SECRET).toMatch(/^\$\{GONGZHI_JWT_SECRET:\?/);
     expect(gateway.environment.GONGZHI_DATA_KEY).toMatch(/^\$\{GONGZHI_DATA_KEY:\?/);
+    for (const v of ['POSTGRES_PASSWORD', 'GONGZHI_OWNER_PASSWORD', 'GONGZHI_REQUEST_PASSWORD']) {
+      expect(services.postgres.environment[v]).toMatch(new RegExp(`^\\$\\{${v}:\\?`));
+    }
+  });
+
+  test('gateways connect as the owner created by postgres-init (no superuser) and serve requests as its request role', () => {
+    const init = fs.readFileSync(path.join(dir, 'postgres-init/10-gongzhi-roles.sh'), 'utf8');
+    const v = Object.fromEntries([...init.matchAll(/-v (\w+)=("?)([^\s"]+)\2/g)].map((m) => [m[1], m[3]]));
+    const mounts = services.postgres.volumes as string[];
+    expect(mounts).toContain('./postgres-init/10-gongzhi-roles.sh:/docker-entrypoint-initdb.d/10-gongzhi-roles.sh:ro');
+    const sqlMount = mounts.find((m) => m.startsWith('./postgres-init/gongzhi-roles.sql:'))!;
+    expect(init).toContain(`-f ${sqlMount.split(':')[1]}`);
+    expect(sqlMount.split(':')[1]).not.toMatch(/^\/docker-entrypoint-initdb\.d\//); // it needs the script's variables
+    expect(fs.existsSync(path.join(dir, 'postgres-init/gongzhi-roles.sql'))).toBe(true); // run by tests/core/operator-roles.test.ts
+    const system = new URL(gateway.environment.DATABASE_URL.replace(/\$\{[^}]+\}/, 'x'));
+    const request = new URL(gateway.environment.GONGZHI_REQUEST_DATABASE_URL.replace(/\$\{[^}]+\}/, 'x'));
+    expect([system.username, system.pathname, system.host]).toEqual([v.owner_role, `/${v.database}`, 'postgres:5432']);
+    expect([request.username, request.pathname, request.host]).toEqual([v.request_role, `/${v.database}`, 'postgres:5432']);
+    expect(gateway.environment.DATABASE_URL).toContain('${GONGZHI_OWNER_PASSWORD:?');
+    expect(gateway.environment.GONGZHI_REQUEST_DATABASE_URL).toContain('${GONGZHI_REQUEST_PASSWORD:?');
+    expect([v.owner_role, v.request_role]).not.toContain(services.postgres.environment.POSTGRES_USER);
+    // healthy once the real server (not the init scripts' socket-only one) answers, as the owner, on the gateways' database
+    expect(services.postgres.healthcheck.test.join(' ')).toMatch(new RegExp(`pg_isready -h 127\\.0\\.0\\.1 -U ${v.owner_role} -d ${v.database}`));
   });
 
   test('nginx balances over every replica of the gateway service and upgrades WebSockets (graphql-ws)', () => {
