@@ -236,7 +236,7 @@ export class Gateway {
     this.httpServer = http.createServer(app);
     const production = this.config.mode === 'production';
     const rules = [...limitRules(this.config.limits), noUnstorableText];
-    const costLimit = new CostLimit(this.schema, { defaultPageSize: this.config.pageSizeDefault, maxPageSize: this.config.pageSizeMax, max: this.config.limits.cost }, new TreeSizes(() => this.orm));
+    const costLimit = new CostLimit(this.schema, { defaultPageSize: this.config.pageSizeDefault, maxPageSize: this.config.pageSizeMax, max: this.config.limits.cost }, new TreeSizes(() => this.requestOrm, () => this.tenantScope));
     this.metrics = this.createMetrics();
     this.ws = attachWebSocket({
       server: this.httpServer, schema: this.schema, log: this.log, metrics: this.metrics, initTimeoutMs: this.config.wsInitTimeoutMs,

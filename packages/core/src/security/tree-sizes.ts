@@ -2,6 +2,7 @@ import type { MikroORM } from '@mikro-orm/postgresql';
 import type { TreeLevelName } from '@gongzhi/plugin-sdk';
 import { sqlCounter } from '../db/orm';
 import { beginTenantTransaction } from './tenant-transaction';
+import type { TenantScope } from './tenant-scope';
 
 type Level = TreeLevelName;
 const LEVELS: Level[] = ['district', 'street', 'community', 'grid'];
@@ -44,7 +45,8 @@ select (select count(*) from district)::int as districts,
 export class TreeSizes {
   private readonly cache = new Map<string, { at: number; sizes: Promise<ScopeSizes> }>();
 
-  constructor(private readonly orm: () => MikroORM, private readonly ttlMs = 10_000, private readonly max = 1000) {}
+  /** `orm`: the request role's; `scope` signs the tenant setting. */
+  constructor(private readonly orm: () => MikroORM, private readonly scope: () => TenantScope, private readonly ttlMs = 10_000, private readonly max = 1000) {}
 
   forScope(districts: '*' | string[]): Promise<ScopeSizes> {
     const key = districts === '*' ? '*' : [...districts].sort().join(',');
@@ -59,7 +61,7 @@ export class TreeSizes {
 
   private async read(districts: '*' | string[]): Promise<ScopeSizes> {
     const em = this.orm().em.fork();
-    await beginTenantTransaction(em as never, districts);
+    await beginTenantTransaction(em as never, this.scope(), districts);
     try {
       const [row] = await em.execute<Record<string, number>[]>(SIZES_SQL);
       return new ScopeSizes(row);
