@@ -198,8 +198,9 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     unsafeServiceChecksOff: bool('GONGZHI_UNSAFE_SERVICE_CHECKS_OFF', false),
     unsafeRlsOff: bool('GONGZHI_UNSAFE_RLS_OFF', false),
     rateLimit: {
-      perAccountPerMinute: int('GONGZHI_RATE_LIMIT_ACCOUNT_PER_MINUTE', 1200, 1, 1_000_000),
-      perIpPerMinute: int('GONGZHI_RATE_LIMIT_IP_PER_MINUTE', 2400, 1, 1_000_000),
+      // Sized in README (Rate limits): a dashboard page opening or reconnecting, several screens polling.
+      perAccountPerMinute: int('GONGZHI_RATE_LIMIT_ACCOUNT_PER_MINUTE', 3000, 1, 1_000_000),
+      perIpPerMinute: int('GONGZHI_RATE_LIMIT_IP_PER_MINUTE', 6000, 1, 1_000_000),
     },
     eventEngine: oneOf('GONGZHI_EVENT_ENGINE', ['memory', 'postgres', 'redis'] as const, env.REDIS_URL ? 'redis' : 'memory'),
     dashboardIntervalMs: int('GONGZHI_DASHBOARD_INTERVAL_MS', 1000, 50, 600_000),
