@@ -84,6 +84,21 @@ export interface EventStreamer {
   stream(filter: EventFilter): AsyncIterableIterator<DomainEvent>;
 }
 
+/** One audited act of an operation, e.g. a read of confidential content. Never personal data in `detail`. */
+export interface AuditRecord {
+  /** `plugin.object.act`, e.g. `legal-advisors.consultation.read-content`. */
+  action: string;
+  objectType: string;
+  objectId: string;
+  districtId: string;
+  detail?: Record<string, unknown>;
+}
+
+export interface AuditRecorder {
+  /** Files the record under the caller, written once the operation ends (also when it fails). */
+  record(entry: AuditRecord): void;
+}
+
 /** The per-operation GraphQL context. */
 export interface GongzhiContext extends GongzhiServices {
   requestId: string;
@@ -92,6 +107,7 @@ export interface GongzhiContext extends GongzhiServices {
   actor: Actor | null;
   auth: Authorizer;
   events: EventStreamer;
+  audit: AuditRecorder;
   /** A DataLoader created once per operation per key. */
   loader<K, V>(key: string, batch: (keys: readonly K[]) => Promise<(V | Error)[]>): DataLoader<K, V>;
 }

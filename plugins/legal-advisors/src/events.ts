@@ -29,6 +29,17 @@ export interface OfficeHourCancelledPayload {
   reason: string;
 }
 
+/** Metadata only: what a queue or a dashboard may show. Never the content. */
+export interface ConsultationChangedPayload {
+  consultationId: string;
+  communityId: string;
+  lawyerId: string;
+  category: string;
+  status: string;
+  /** The status before, null when it was just requested. */
+  from: string | null;
+}
+
 /** This program's own events, payload schema 1.0.0. */
 const own = { program: PROGRAM, version: '1.0.0' };
 
@@ -37,4 +48,6 @@ export const CommunityUncovered = defineEvent<CommunityUncoveredPayload>('legal.
 
 export const OfficeHourCancelled = defineEvent<OfficeHourCancelledPayload>('legal.office-hour-cancelled', { ...own, description: '坐班已取消 / An office hour was cancelled, with its bookings' });
 
-export const legalEvents = [AdvisorAssigned, CommunityUncovered, OfficeHourCancelled];
+export const ConsultationChanged = defineEvent<ConsultationChangedPayload>('legal.consultation-changed', { ...own, description: '法律咨询状态变化（不含内容）/ A consultation was requested or changed state (metadata only)' });
+
+export const legalEvents = [AdvisorAssigned, CommunityUncovered, OfficeHourCancelled, ConsultationChanged];

@@ -1,6 +1,7 @@
 import { defineNode, type GongzhiContext, type ScopeNode } from '@gongzhi/plugin-sdk';
 import { AdvisorAssignment } from './entities/advisor-assignment.entity';
 import { LegalBooking } from './entities/booking.entity';
+import { LegalConsultation } from './entities/consultation.entity';
 import { OfficeHourPattern } from './entities/office-hour-pattern.entity';
 import { OfficeHour } from './entities/office-hour.entity';
 import { LegalOffice } from './entities/legal-office.entity';
@@ -8,6 +9,7 @@ import { Lawyer } from './entities/lawyer.entity';
 import { perms } from './permissions';
 import { PROGRAM } from './program';
 import { holds, holdsForLawyers } from './services/access';
+import { standingOf } from './services/consultation-access';
 
 /** The row when the caller may read it as its own field would; PROGRAM_NOT_ENABLED still surfaces. */
 async function readable<T extends ScopeNode>(ctx: GongzhiContext, row: T | null, lawyerIds?: (row: T) => Promise<string[]>): Promise<T | null> {
@@ -32,5 +34,12 @@ export const legalNodes = [
     if (!b) return null;
     ctx.programs.assertEnabled(PROGRAM, b.districtId);
     return b.residentId === ctx.actor?.residentId || (await holds(ctx, perms['booking:read'], b)) ? b : null;
+  } }),
+  // Its resident, its advisor, legal-services staff, and (metadata) the program's staff.
+  defineNode({ typename: 'LegalConsultation', entity: LegalConsultation, load: async (ctx, id) => {
+    const c = await ctx.em.findOne(LegalConsultation, { id });
+    if (!c) return null;
+    ctx.programs.assertEnabled(PROGRAM, c.districtId);
+    return (await standingOf(ctx, c)) ? c : null;
   } }),
 ];

@@ -18,9 +18,19 @@ export const perms = definePermissions(PROGRAM, {
   'advisor:manage': { zh: '管理法律服务机构、律师与聘任', en: 'Manage legal offices, lawyers and advisor terms', roles: [ADMIN] },
   'coverage:read': { zh: '查看法律顾问覆盖率', en: 'See legal-advisor coverage', roles: [ADMIN, STREET, COMMUNITY] },
   'office-hours:manage': { zh: '安排与取消坐班', en: 'Schedule and cancel advisors\' office hours', roles: [ADMIN, COMMUNITY] },
-  'booking:self': { zh: '为自己预约坐班', en: 'Book an office hour for oneself', roles: [RESIDENT] },
-  'booking:on-behalf': { zh: '代居民预约坐班', en: 'Book an office hour on a resident\'s behalf', roles: [ADMIN, COMMUNITY, GRID] },
+  'resident:self-service': {
+    zh: '本人预约坐班、申请与评价法律咨询', en: 'Book office hours, ask for consultations and rate them, for oneself', roles: [RESIDENT],
+  },
+  'resident:on-behalf': {
+    zh: '代居民预约坐班、申请法律咨询', en: 'Book office hours and ask for consultations on a resident\'s behalf', roles: [ADMIN, COMMUNITY, GRID],
+  },
   'booking:read': { zh: '查看坐班预约名单', en: 'See who booked an office hour', roles: [ADMIN, STREET, COMMUNITY] },
+  'consultation:read': {
+    zh: '查看法律咨询概况（类别、状态、日期，不含内容）', en: 'See consultations\' metadata (category, state, dates; never the content)', roles: [ADMIN, STREET, COMMUNITY],
+  },
+  // No core role holds these: only the roles below.
+  'consultation:content': { zh: '查看法律咨询内容（保密）', en: 'Read what residents asked and advisors advised (confidential)', roles: [] },
+  'consultation:advise': { zh: '作为律师处理分配给本人的咨询', en: 'Handle the consultations assigned to oneself, as the advisor', roles: [] },
 });
 
 export const permissionList = Object.values(perms);
@@ -33,8 +43,19 @@ export const legalServicesStaffRole = defineRole({
   key: `${PROGRAM}:legal-services-staff`,
   title: { zh: '司法行政工作人员', en: 'Legal-services staff' },
   grantableAt: ['DISTRICT', 'STREET'],
-  permissions: ['advisor:read', 'advisor:manage', 'coverage:read', 'office-hours:manage', 'booking:on-behalf', 'booking:read']
-    .map((k) => perms[k as keyof typeof perms].key),
+  permissions: (['advisor:read', 'advisor:manage', 'coverage:read', 'office-hours:manage', 'resident:on-behalf', 'booking:read', 'consultation:read', 'consultation:content'] as const)
+    .map((k) => perms[k].key),
 });
 
-export const roleList = [legalServicesStaffRole];
+/**
+ * A lawyer's own sign-in (linked with `linkLawyerAccount`), granted at the district: reads the
+ * advisor directory and handles only the consultations assigned to that lawyer.
+ */
+export const advisorRole = defineRole({
+  key: `${PROGRAM}:advisor`,
+  title: { zh: '社区法律顾问（律师本人）', en: 'Community legal advisor (the lawyer)' },
+  grantableAt: ['DISTRICT'],
+  permissions: [perms['advisor:read'].key, perms['consultation:advise'].key],
+});
+
+export const roleList = [legalServicesStaffRole, advisorRole];

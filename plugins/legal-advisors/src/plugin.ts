@@ -2,6 +2,7 @@ import { definePlugin } from '@gongzhi/plugin-sdk';
 import { version } from '../package.json';
 import { AdvisorAssignment } from './entities/advisor-assignment.entity';
 import { LegalBooking } from './entities/booking.entity';
+import { LegalConsultation } from './entities/consultation.entity';
 import { OfficeHourPattern } from './entities/office-hour-pattern.entity';
 import { OfficeHour } from './entities/office-hour.entity';
 import { LegalOffice } from './entities/legal-office.entity';
@@ -10,12 +11,15 @@ import { legalEvents } from './events';
 import { AdvisorAssignmentResolver } from './graphql/assignment.resolver';
 import { LegalBookingResolver } from './graphql/booking.resolver';
 import { CommunityOfficeHoursResolver } from './graphql/community-office-hours.resolver';
+import { ConsultationQueueResolver } from './graphql/consultation-queue.resolver';
+import { LegalConsultationResolver } from './graphql/consultation.resolver';
 import { LawyerResolver } from './graphql/lawyer.resolver';
 import { OfficeHourResolver } from './graphql/office-hour.resolver';
 import { LegalOfficeResolver } from './graphql/office.resolver';
 import { CommunityAdvisorResolver, DistrictAdvisorResolver, StreetAdvisorResolver } from './graphql/tree-fields.resolver';
 import { Migration20261202100000_advisors } from './migrations/Migration20261202100000_advisors';
 import { Migration20261203090000_office_hours } from './migrations/Migration20261203090000_office_hours';
+import { Migration20261203100000_consultations } from './migrations/Migration20261203100000_consultations';
 import { legalNodes } from './nodes';
 import { permissionList, roleList } from './permissions';
 import { PROGRAM } from './program';
@@ -29,15 +33,15 @@ export default definePlugin({
   compatibility: '^1.0.0',
   title: { zh: '一社区一法律顾问', en: 'Community legal advisors' },
   description: {
-    zh: '法律服务机构与律师、社区法律顾问聘任与覆盖率、坐班与预约',
-    en: 'Legal-service offices and lawyers, one active legal advisor per community, coverage, office hours and bookings',
+    zh: '法律服务机构与律师、社区法律顾问聘任与覆盖率、坐班与预约、保密的法律咨询',
+    en: 'Legal-service offices and lawyers, one active legal advisor per community, coverage, office hours, bookings and confidential consultations',
   },
-  entities: [LegalOffice, Lawyer, AdvisorAssignment, OfficeHourPattern, OfficeHour, LegalBooking],
+  entities: [LegalOffice, Lawyer, AdvisorAssignment, OfficeHourPattern, OfficeHour, LegalBooking, LegalConsultation],
   resolvers: [
     LegalOfficeResolver, LawyerResolver, AdvisorAssignmentResolver, CommunityAdvisorResolver, StreetAdvisorResolver, DistrictAdvisorResolver,
-    OfficeHourResolver, CommunityOfficeHoursResolver, LegalBookingResolver,
+    OfficeHourResolver, CommunityOfficeHoursResolver, LegalBookingResolver, LegalConsultationResolver, ConsultationQueueResolver,
   ],
-  migrations: [Migration20261202100000_advisors, Migration20261203090000_office_hours],
+  migrations: [Migration20261202100000_advisors, Migration20261203090000_office_hours, Migration20261203100000_consultations],
   permissions: permissionList,
   roles: roleList,
   settings: legalSettings,

@@ -94,9 +94,6 @@ function sensitive(ctx: CoreContext, r: ResidentEntity, field: 'idNumber' | 'pho
   const value = r[field];
   if (!value) return null;
   if (!ctx.auth.allows(P['resident:reveal'], nodeOf(r)!)) return mask(value);
-  ctx.pendingAudit.push({
-    accountId: ctx.actor?.accountId ?? null, actor: ctx.actor?.displayName ?? null, action: `resident.reveal.${field}`,
-    objectType: 'Resident', objectId: r.id, districtId: r.districtId, outcome: 'SUCCESS', requestId: ctx.requestId,
-  });
+  ctx.audit.record({ action: `resident.reveal.${field}`, objectType: 'Resident', objectId: r.id, districtId: r.districtId });
   return value;
 }

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
-import { byId, type CoreReader, type GongzhiServices, type SettingsDefinition, type SettingsReader } from '@gongzhi/plugin-sdk';
+import { byId, type AuditRecorder, type CoreReader, type GongzhiServices, type SettingsDefinition, type SettingsReader } from '@gongzhi/plugin-sdk';
 import {
   CommunityEntity, DistrictEntity, GridEntity, ResidentEntity, SocialOrganizationEntity, StreetEntity,
 } from '../entities';
@@ -9,6 +9,7 @@ import { GrantAuthorizer } from '../identity/authorizer';
 import type { Caller } from '../identity/authenticator';
 import type { CoreContext, CoreServices } from '../graphql/core-context';
 import type { OutboxEventStreamer } from '../events/event-stream';
+import type { AuditEntry } from '../security/audit';
 
 function servicesFor(em: EntityManager, loaders: LoaderRegistry, core: Pick<CoreServices, 'programs' | 'settings'>): GongzhiServices {
   const loading = { em, loader: loaders.get.bind(loaders) };
@@ -37,6 +38,16 @@ function servicesFor(em: EntityManager, loaders: LoaderRegistry, core: Pick<Core
 export const handlerServices = (core: Pick<CoreServices, 'programs' | 'settings'>) => (em: EntityManager): GongzhiServices =>
   servicesFor(em, new LoaderRegistry(), core);
 
+/** Plugins' audit records join the operation's pending entries, under its caller. */
+function auditRecorder(pending: AuditEntry[], actor: CoreContext['actor'], requestId: string): AuditRecorder {
+  return {
+    record: (r) => pending.push({
+      accountId: actor?.accountId ?? null, actor: actor?.displayName ?? null, action: r.action, objectType: r.objectType,
+      objectId: r.objectId, districtId: r.districtId, outcome: 'SUCCESS', detail: r.detail ?? null, requestId,
+    }),
+  };
+}
+
 export interface ContextInput {
   caller: Caller | null;
   requestId?: string;
@@ -48,17 +59,20 @@ export function createContextFactory(orm: MikroORM, core: CoreServices, events: 
   return ({ caller, requestId = randomUUID(), ip = null }: ContextInput): CoreContext => {
     const em = orm.em.fork({ useContext: false });
     const loaders = new LoaderRegistry();
+    const pendingAudit: AuditEntry[] = [];
+    const actor = caller?.actor ?? null;
     return {
       requestId,
       em,
       ip,
-      actor: caller?.actor ?? null,
+      actor,
       auth: new GrantAuthorizer(caller?.actor ?? null, caller?.grants ?? [], core.roles, core.config.unsafeServiceChecksOff),
       events,
       loaders,
       services: core,
       loader: (key, batch) => loaders.get(key, batch),
-      pendingAudit: [],
+      pendingAudit,
+      audit: auditRecorder(pendingAudit, actor, requestId),
       auditDetail: new Map(),
       auditedInTransaction: new Set(),
       ...servicesFor(em, loaders, core),
@@ -70,5 +84,9 @@ export function createContextFactory(orm: MikroORM, core: CoreServices, events: 
 export function refork(ctx: CoreContext, orm: MikroORM): CoreContext {
   const em = orm.em.fork({ useContext: false });
   const loaders = new LoaderRegistry();
-  return { ...ctx, em, loaders, loader: (key, batch) => loaders.get(key, batch), pendingAudit: [], auditDetail: new Map(), auditedInTransaction: new Set(), ...servicesFor(em, loaders, ctx.services) };
+  const pendingAudit: AuditEntry[] = [];
+  return {
+    ...ctx, em, loaders, loader: (key, batch) => loaders.get(key, batch), pendingAudit, audit: auditRecorder(pendingAudit, ctx.actor, ctx.requestId),
+    auditDetail: new Map(), auditedInTransaction: new Set(), ...servicesFor(em, loaders, ctx.services),
+  };
 }

@@ -1,5 +1,5 @@
 import {
-  Arg, AsParent, Ctx, FieldResolver, Mutation, Requires, Resolver, Root, maskPhone, type GongzhiContext,
+  Arg, AsParent, Ctx, FieldResolver, ID, Mutation, Requires, Resolver, Root, maskPhone, type GongzhiContext,
 } from '@gongzhi/plugin-sdk';
 import { AdvisorAssignment } from '../entities/advisor-assignment.entity';
 import { LegalOffice } from '../entities/legal-office.entity';
@@ -7,7 +7,7 @@ import { Lawyer } from '../entities/lawyer.entity';
 import { perms } from '../permissions';
 import { holds } from '../services/access';
 import { currentTermsOfLawyer } from '../services/terms.service';
-import { registerLawyer } from '../services/offices.service';
+import { linkLawyerAccount, registerLawyer } from '../services/offices.service';
 import { RegisterLawyerInput } from './advisor.input';
 
 @Resolver(() => Lawyer)
@@ -16,6 +16,12 @@ export class LawyerResolver {
   @Mutation(() => Lawyer, { description: '登记律师 / Register a lawyer of an office' })
   registerLawyer(@Arg('input', () => RegisterLawyerInput) input: RegisterLawyerInput, @Ctx() ctx: GongzhiContext) {
     return registerLawyer(ctx, input);
+  }
+
+  @Requires(perms['advisor:manage'].key)
+  @Mutation(() => Lawyer, { description: '关联律师本人的登录账号（null 解除）/ Link the lawyer\'s own account (null unlinks); grant it legal-advisors:advisor at the district' })
+  linkLawyerAccount(@Arg('lawyerId', () => ID) lawyerId: string, @Arg('accountId', () => ID, { nullable: true }) accountId: string | null, @Ctx() ctx: GongzhiContext) {
+    return linkLawyerAccount(ctx, lawyerId, accountId);
   }
 
   @AsParent()

@@ -27,3 +27,25 @@ registerEnumType(LegalBookingStatus, {
   name: 'LegalBookingStatus', description: '预约状态 / State of a booking',
   valuesConfig: described({ BOOKED: ['已预约', 'Booked'], CANCELLED: ['已取消', 'Cancelled'] }),
 });
+
+/** Where a consultation's case stands; a rating closes it. */
+export enum ConsultationStatus {
+  REQUESTED = 'REQUESTED', SCHEDULED = 'SCHEDULED', IN_PROGRESS = 'IN_PROGRESS',
+  RESOLVED = 'RESOLVED', REFERRED = 'REFERRED', CLOSED = 'CLOSED',
+}
+/** Where an advisor sends a matter they cannot settle in consultation. */
+export enum Referral { LEGAL_AID = 'LEGAL_AID', MEDIATION = 'MEDIATION', LITIGATION_ARBITRATION = 'LITIGATION_ARBITRATION' }
+
+registerEnumType(ConsultationStatus, {
+  name: 'ConsultationStatus', description: '咨询状态 / State of a consultation',
+  valuesConfig: described({
+    REQUESTED: ['已申请', 'Requested'], SCHEDULED: ['已约时间', 'Scheduled'], IN_PROGRESS: ['咨询中', 'In progress'],
+    RESOLVED: ['已解答', 'Resolved'], REFERRED: ['已转介', 'Referred'], CLOSED: ['已评价结案', 'Rated and closed'],
+  }),
+});
+registerEnumType(Referral, {
+  name: 'LegalReferral', description: '转介去向 / Where a matter was referred',
+  valuesConfig: described({
+    LEGAL_AID: ['法律援助中心', 'Legal aid centre'], MEDIATION: ['人民调解', 'Mediation'], LITIGATION_ARBITRATION: ['诉讼或仲裁', 'Litigation or arbitration'],
+  }),
+});

@@ -1,28 +1,12 @@
 import {
-  BadUserInputError, ConflictError, NotFoundError, decodeId, flushOrConflict, sqlRows, type GongzhiContext, type Resident,
+  BadUserInputError, ConflictError, NotFoundError, decodeId, flushOrConflict, sqlRows, type GongzhiContext,
 } from '@gongzhi/plugin-sdk';
 import { LegalBooking } from '../entities/booking.entity';
 import { OfficeHour } from '../entities/office-hour.entity';
 import { OfficeHourStatus, type LegalCategory } from '../graphql/legal-enums.type';
-import { perms } from '../permissions';
 import { PROGRAM } from '../program';
 import { legalSettings } from '../settings';
-import { allow } from './access';
-
-/**
- * Who the booking is for, and with which right: the caller's own resident (`booking:self`),
- * or another resident on whose behalf a worker books (`booking:on-behalf` at the resident).
- */
-async function bookingFor(ctx: GongzhiContext, residentId: string | null): Promise<{ resident: Resident; onBehalf: boolean }> {
-  const own = ctx.actor?.residentId ?? null;
-  const id = residentId ?? own;
-  if (!id) throw new BadUserInputError({ field: 'input.residentId', message: 'is required: this account is not a resident' });
-  const resident = await ctx.core.resident(id);
-  if (!resident) throw new NotFoundError('Resident');
-  const onBehalf = id !== own;
-  await allow(ctx, onBehalf ? perms['booking:on-behalf'] : perms['booking:self'], resident);
-  return { resident, onBehalf };
-}
+import { actingFor } from './acting-for';
 
 const refusal = (slot: OfficeHour) =>
   slot.status !== OfficeHourStatus.SCHEDULED ? new ConflictError('The office hour was cancelled', { reason: 'CANCELLED' })
@@ -46,7 +30,7 @@ export async function bookOfficeHour(ctx: GongzhiContext, input: BookInput): Pro
   const slot = await ctx.em.findOne(OfficeHour, { id });
   if (!slot) throw new NotFoundError('OfficeHour');
   ctx.programs.assertEnabled(PROGRAM, slot.districtId);
-  const { resident, onBehalf } = await bookingFor(ctx, input.residentId ? decodeId(input.residentId, 'Resident') : null);
+  const { resident, onBehalf } = await actingFor(ctx, input.residentId ? decodeId(input.residentId, 'Resident') : null);
   if (resident.communityId !== slot.communityId) {
     throw new BadUserInputError({ field: 'input.officeHourId', message: 'is an office hour of another community than the resident\'s' });
   }
@@ -66,7 +50,7 @@ export async function cancelBooking(ctx: GongzhiContext, bookingGlobalId: string
   const booking = await ctx.em.findOne(LegalBooking, { id: decodeId(bookingGlobalId, 'LegalBooking') });
   if (!booking) throw new NotFoundError('LegalBooking');
   ctx.programs.assertEnabled(PROGRAM, booking.districtId);
-  await bookingFor(ctx, booking.residentId);
+  await actingFor(ctx, booking.residentId);
   const slot = await ctx.em.findOneOrFail(OfficeHour, { id: booking.officeHourId });
   const { bookingCancelCutoffHours } = await ctx.settings.get(legalSettings, booking.districtId);
   if (slot.startsAt.getTime() - bookingCancelCutoffHours * 3_600_000 <= Date.now()) {

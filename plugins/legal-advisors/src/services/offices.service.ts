@@ -1,5 +1,5 @@
 import {
-  ConflictError, InputCheck, NotFoundError, decodeId, flushOrConflict, isValidMobile, type GongzhiContext,
+  ConflictError, InputCheck, NotFoundError, decodeId, flushOrConflict, sqlRows, isValidMobile, type GongzhiContext,
 } from '@gongzhi/plugin-sdk';
 import { LegalOffice, type LegalOfficeKind } from '../entities/legal-office.entity';
 import { Lawyer } from '../entities/lawyer.entity';
@@ -60,5 +60,18 @@ export async function registerLawyer(ctx: GongzhiContext, input: LawyerInput): P
   });
   await flushOrConflict(ctx.em,
     () => new ConflictError('A lawyer with that certificate number is registered in the district', { field: 'input.certificateNumber' }), 'la_lawyer_district_id_certificate_number_key');
+  return lawyer;
+}
+
+/** Links a lawyer to their own sign-in (or unlinks with null), so they see the consultations assigned to them. */
+export async function linkLawyerAccount(ctx: GongzhiContext, lawyerGlobalId: string, accountGlobalId: string | null): Promise<Lawyer> {
+  const lawyer = await ctx.em.findOne(Lawyer, { id: decodeId(lawyerGlobalId, 'Lawyer') });
+  if (!lawyer) throw new NotFoundError('Lawyer');
+  await allow(ctx, perms['advisor:manage'], { districtId: lawyer.districtId });
+  const accountId = accountGlobalId ? decodeId(accountGlobalId, 'Account') : null;
+  // Row-level security shows the accounts granted somewhere in the caller's districts.
+  if (accountId && !(await sqlRows(ctx.em, 'select 1 from account where id = ?', [accountId])).length) throw new NotFoundError('Account');
+  lawyer.accountId = accountId;
+  await ctx.em.flush();
   return lawyer;
 }
