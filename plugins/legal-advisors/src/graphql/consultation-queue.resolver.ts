@@ -47,7 +47,7 @@ export class ConsultationQueueResolver {
     @Arg('after', () => String, { nullable: true, description: '从该事件之后补发 / Replay events after this id' }) _after: string | null,
     @Ctx() ctx: GongzhiContext,
   ): Promise<ConsultationQueueUpdate> {
-    const consultation = await ctx.em.fork().findOne(LegalConsultation, event.payload.consultationId);
+    const consultation = await ctx.em.findOne(LegalConsultation, { id: event.payload.consultationId });
     return { eventId: event.id, occurredAt: new Date(event.occurredAt), from: event.payload.from as ConsultationStatus | null, consultation };
   }
 }
