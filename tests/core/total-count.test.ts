@@ -7,7 +7,8 @@ const statements: string[] = [];
 beforeAll(async () => {
   gw = await createTestGateway();
   tree = await gw.seed.tree({ streets: 3, communitiesPerStreet: 4, gridsPerCommunity: 3, residentsPerCommunity: 2 });
-  gw.orm.em.getConnection().getKnex().on('query', (q: { sql: string }) => statements.push(q.sql));
+  // Requests run on the request role's own pool.
+  gw.gateway.requestOrm.em.getConnection().getKnex().on('query', (q: { sql: string }) => statements.push(q.sql));
 });
 afterAll(() => gw?.close());
 

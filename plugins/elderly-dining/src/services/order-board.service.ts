@@ -37,6 +37,6 @@ export async function orderBoardStream(ctx: GongzhiContext, canteenGlobalId: str
 }
 
 export async function toBoardUpdate(ctx: GongzhiContext, event: DomainEvent<OrderEventBase>): Promise<OrderBoardUpdate> {
-  const order = await ctx.em.fork().findOne(DiningOrder, event.payload.orderId);
+  const order = await ctx.em.findOne(DiningOrder, { id: event.payload.orderId });
   return { eventId: event.id, change: CHANGES[event.name], occurredAt: new Date(event.occurredAt), order };
 }
