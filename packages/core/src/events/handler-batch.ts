@@ -2,16 +2,14 @@ import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import type { DomainEvent } from '@gongzhi/plugin-sdk';
 import type { Subscription } from '../plugins/event-contracts';
 
-/** A handler failed at `index` of a batch (`final`: it refused the payload version): the batch rolled back. */
+/** A handler failed at `index` of a batch: the batch rolled back. */
 export class BatchEventFailure extends Error {
-  constructor(readonly index: number, readonly error: unknown, readonly final = false) {
+  constructor(readonly index: number, readonly error: unknown) {
     super(String(error));
   }
 }
 
 export interface BatchSteps {
-  /** Whether the handler reads this payload version (else the event fails for good). */
-  accepts(version: string): boolean;
   /** Whether the handler's program runs in the event's district (else the event is SKIPPED). */
   enabled(e: DomainEvent): boolean;
   run(e: DomainEvent, em: EntityManager): Promise<void>;
@@ -42,10 +40,6 @@ export async function commitBatch(orm: MikroORM, h: Subscription, events: Domain
     const status: string[] = [];
     for (const [index, e] of events.entries()) {
       if (!todo.has(e.id)) continue; // handled already (another gateway, an earlier pass)
-      // Written under an older (or newer) payload schema than the handler reads: keep it visible, do not guess.
-      if (!steps.accepts(e.version)) {
-        throw new BatchEventFailure(index, new Error(`payload version ${e.version} of "${e.name}" is outside ${h.def.accepts}`), true);
-      }
       const enabled = steps.enabled(e);
       if (enabled) {
         try {
