@@ -4,10 +4,10 @@ import {
 import { OfficeHourPattern } from '../entities/office-hour-pattern.entity';
 import { OfficeHour } from '../entities/office-hour.entity';
 import { perms } from '../permissions';
+import { nodeOfCommunity } from '../services/tree';
 import { allow } from '../services/access';
 import { officeHoursOfCommunity, patternsOfCommunity } from '../services/office-hour-reads';
 
-const communityNode = (c: Community) => ({ districtId: c.districtId, streetId: c.streetId, communityId: c.id });
 
 /** `Community.legalOfficeHours` and the weekly pattern: batched over a page of communities. */
 @Resolver(() => Community)
@@ -19,7 +19,7 @@ export class CommunityOfficeHoursResolver {
     @Arg('from', { description: '首日 YYYY-MM-DD / First day' }) from: string,
     @Arg('to', { description: '末日（含）YYYY-MM-DD / Last day, inclusive' }) to: string,
   ) {
-    await allow(ctx, perms['advisor:read'], communityNode(c));
+    await allow(ctx, perms['advisor:read'], nodeOfCommunity(c));
     new InputCheck().check(isValidDate(from), 'from', 'must be a date YYYY-MM-DD').check(isValidDate(to), 'to', 'must be a date YYYY-MM-DD').done();
     new InputCheck().check(to >= from && to <= addDays(from, 91), 'to', 'must be on or after from, at most 92 days').done();
     return officeHoursOfCommunity(ctx, c.id, from, to);
@@ -28,7 +28,7 @@ export class CommunityOfficeHoursResolver {
   @Requires(perms['advisor:read'].key)
   @FieldResolver(() => [OfficeHourPattern], { description: '每周坐班安排 / The weekly office hours' })
   async legalOfficeHourPatterns(@Root() c: Community, @Ctx() ctx: GongzhiContext) {
-    await allow(ctx, perms['advisor:read'], communityNode(c));
+    await allow(ctx, perms['advisor:read'], nodeOfCommunity(c));
     return patternsOfCommunity(ctx, c.id);
   }
 }

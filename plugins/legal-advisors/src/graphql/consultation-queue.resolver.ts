@@ -8,7 +8,7 @@ import { perms } from '../permissions';
 import { PROGRAM } from '../program';
 import { allow } from '../services/access';
 import { queueOfCommunity } from '../services/consultation-reads';
-import { communityNode } from '../services/tree';
+import { communityNode, nodeOfCommunity } from '../services/tree';
 import { ConsultationStatus } from './legal-enums.type';
 
 @ObjectType({ description: '社区咨询队列的一条变化（不含内容）/ One change of a community\'s consultation queue (metadata only)' })
@@ -19,7 +19,6 @@ export class ConsultationQueueUpdate {
   @Field(() => LegalConsultation, { nullable: true, description: '咨询当前状态 / The consultation as it is now' }) consultation!: LegalConsultation | null;
 }
 
-const nodeOfCommunity = (c: Community) => ({ districtId: c.districtId, streetId: c.streetId, communityId: c.id });
 
 @Resolver(() => Community)
 export class ConsultationQueueResolver {

@@ -3,12 +3,12 @@ import {
 } from '@gongzhi/plugin-sdk';
 import { AdvisorAssignment } from '../entities/advisor-assignment.entity';
 import { perms } from '../permissions';
+import { nodeOfCommunity } from '../services/tree';
 import { allow } from '../services/access';
 import { coverageOf, uncoveredCommunityIds, type TreeLevel } from '../services/coverage.service';
 import { currentTermOfCommunity, termsOfCommunity } from '../services/terms.service';
 import { LegalAdvisorCoverage } from './coverage.type';
 
-const communityNode = (c: Community) => ({ districtId: c.districtId, streetId: c.streetId, communityId: c.id });
 
 /** `Community.legalAdvisor` and its history: batched over a whole list of communities. */
 @Resolver(() => Community)
@@ -16,14 +16,14 @@ export class CommunityAdvisorResolver {
   @Requires(perms['advisor:read'].key)
   @FieldResolver(() => AdvisorAssignment, { nullable: true, description: '现任法律顾问（一社区一法律顾问）/ The community\'s legal advisor today' })
   async legalAdvisor(@Root() c: Community, @Ctx() ctx: GongzhiContext) {
-    await allow(ctx, perms['advisor:read'], communityNode(c));
+    await allow(ctx, perms['advisor:read'], nodeOfCommunity(c));
     return currentTermOfCommunity(ctx, c.id);
   }
 
   @Requires(perms['advisor:read'].key)
   @FieldResolver(() => [AdvisorAssignment], { description: '历任法律顾问聘期（新到旧）/ Every advisor term, newest first' })
   async legalAdvisorTerms(@Root() c: Community, @Ctx() ctx: GongzhiContext) {
-    await allow(ctx, perms['advisor:read'], communityNode(c));
+    await allow(ctx, perms['advisor:read'], nodeOfCommunity(c));
     return termsOfCommunity(ctx, c.id);
   }
 }

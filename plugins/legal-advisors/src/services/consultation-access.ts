@@ -11,7 +11,12 @@ import { lawyerById } from './office-hour-reads';
  */
 export type Standing = 'resident' | 'advisor' | 'staff' | 'viewer';
 
-export async function standingOf(ctx: GongzhiContext, c: LegalConsultation): Promise<Standing | null> {
+/** Once per consultation and operation: each confidential field of a list asks again. */
+export function standingOf(ctx: GongzhiContext, c: LegalConsultation): Promise<Standing | null> {
+  return ctx.loader<LegalConsultation, Standing | null>('legal-advisors:consultation-standing', (cs) => Promise.all(cs.map((x) => standing(ctx, x)))).load(c);
+}
+
+async function standing(ctx: GongzhiContext, c: LegalConsultation): Promise<Standing | null> {
   if (!ctx.actor || !ctx.programs.isEnabled(PROGRAM, c.districtId)) return null;
   if (ctx.actor.residentId === c.residentId) return 'resident';
   if (await holds(ctx, perms['consultation:advise'], c) && (await lawyerById(ctx, c.lawyerId))?.accountId === ctx.actor.accountId) return 'advisor';

@@ -134,12 +134,11 @@ export async function cancelOfficeHour(ctx: GongzhiContext, input: { officeHourI
   await allow(ctx, perms['office-hours:manage'], slot);
   new InputCheck().text('input.reason', input.reason, { max: 200 }).done();
   const [locked] = await sqlRows<{ id: string }>(ctx.em,
-    `update la_office_hour set status = 'CANCELLED', cancel_reason = ? where id = ? and status = 'SCHEDULED' and starts_at > now() returning id`,
+    `update la_office_hour set status = 'CANCELLED', cancel_reason = ?, booked = 0 where id = ? and status = 'SCHEDULED' and starts_at > now() returning id`,
     [input.reason.trim(), id]);
   if (!locked) throw new ConflictError('The office hour is cancelled already or has started', { reason: 'NOT_CANCELLABLE' });
   const bookings = await sqlRows<{ id: string }>(ctx.em,
     `update la_booking set status = 'CANCELLED', cancelled_at = now() where office_hour_id = ? and status = 'BOOKED' returning id`, [id]);
-  await sqlRows(ctx.em, 'update la_office_hour set booked = 0 where id = ?', [id]);
   await ctx.em.refresh(slot);
   emit(ctx.em, OfficeHourCancelled, slot, {
     officeHourId: slot.id, communityId: slot.communityId, lawyerId: slot.lawyerId, startsAt: slot.startsAt.toISOString(),
