@@ -1,5 +1,6 @@
 import { createHash, createHmac, pbkdf2Sync, randomBytes } from 'node:crypto';
 import type { MikroORM } from '@mikro-orm/postgresql';
+import { driverReason } from '../util/error-shape';
 
 /**
  * The request path's own login role: it owns nothing, is no member of the owner (so
@@ -37,7 +38,7 @@ export async function ensureRequestRole(orm: MikroORM, systemUrl: string, given:
     const verb = found ? 'alter' : 'create';
     await em.execute(`${verb} role ${ident(role)} login noinherit nosuperuser nocreatedb nocreaterole nobypassrls noreplication password '${scramVerifier(password)}'`)
       .catch((e: unknown) => {
-        throw new RequestRoleError(`DATABASE_URL's role cannot ${verb} the request role "${role}" (${String(e)}): give it CREATEROLE, or create a login role and name it in GONGZHI_REQUEST_DATABASE_URL (README, "Database roles")`);
+        throw new RequestRoleError(`DATABASE_URL's role cannot ${verb} the request role "${role}" (${driverReason(e)}): give it CREATEROLE, or create a login role and name it in GONGZHI_REQUEST_DATABASE_URL (README, "Database roles")`);
       });
     await em.execute(`insert into gongzhi_private.request_login (role, password) values (?, ?) on conflict (role) do nothing`, [role, password]);
     url.username = encodeURIComponent(role);

@@ -31,10 +31,17 @@ export function describeDatabaseError(error: unknown): Record<string, unknown> {
   return Object.fromEntries(Object.entries(out).filter(([, v]) => v !== undefined));
 }
 
+/** The database's own reason, without the statement MikroORM puts before it (it may carry secrets). */
+export function driverReason(error: unknown): string {
+  const message = (error as Error)?.message ?? String(error);
+  const statement = statementOf(message);
+  return (statement ? message.slice(message.indexOf(statement) + statement.length + 3) : message).split('\n')[0].trim();
+}
+
 /** MikroORM prefixes driver messages with the statement: `<sql> - <message>`. */
 function statementOf(message: string | undefined): string | undefined {
   // Greedy to the last ` - `: a literal holding ` - ` must not leave its tail in the reason.
-  const m = message?.match(/^\s*(?:\w+: )?((?:select|insert|update|delete|with|set|begin|commit|rollback|savepoint|release)\b[\s\S]*) - /i);
+  const m = message?.match(/^\s*(?:\w+: )?((?:select|insert|update|delete|with|set|begin|commit|rollback|savepoint|release|create|alter|drop|grant|revoke)\b[\s\S]*) - /i);
   return m?.[1];
 }
 
