@@ -1,9 +1,6 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import { Client } from 'pg';
-import { PostgresProcess } from './postgres-process';
-import { freePort, login, sleep, startGateway, token, type GatewayProcess } from '../live/processes';
+import { gatewayOverOwnPostgres } from './gateway-over-own-postgres';
+import { sleep, token } from '../live/processes';
 
 /**
  * A real PostgreSQL restarted under steady writes, behind a real gateway process:
@@ -11,22 +8,7 @@ import { freePort, login, sleep, startGateway, token, type GatewayProcess } from
  * SERVICE_UNAVAILABLE (or TRANSACTION_FAILED) with Retry-After, never 500; /healthz
  * stays 200 and /readyz says 503; the pool recovers by itself. Prints the figures.
  */
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gz-restart-'));
-let db: PostgresProcess;
-let g: GatewayProcess;
-
-beforeAll(async () => {
-  db = new PostgresProcess(dir, await freePort());
-  await db.start();
-  g = await startGateway({ DATABASE_URL: db.url, GONGZHI_DB_POOL_MAX: '10' });
-  await login(g.url);
-}, 120_000);
-
-afterAll(async () => {
-  await g?.stop();
-  await db?.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+const { db, gateway: g } = gatewayOverOwnPostgres('restart', { GONGZHI_DB_POOL_MAX: '10' });
 
 interface Outcome { status: number; code: string; retryAfter: string | null; id?: string; at: number }
 
@@ -35,7 +17,7 @@ async function write(): Promise<Outcome> {
   const n = serial++;
   const code = `${11 + Math.floor(n / 9801) % 5}${String(1 + Math.floor(n / 99) % 99).padStart(2, '0')}${String(1 + n % 99).padStart(2, '0')}`;
   try {
-    const res = await fetch(`${g.url}/graphql`, {
+    const res = await fetch(`${g().url}/graphql`, {
       method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
       body: JSON.stringify({ query: `mutation($i: CreateDistrictInput!) { createDistrict(input: $i) { id } }`, variables: { i: { name: `restart-${n}`, divisionCode: code } } }),
       signal: AbortSignal.timeout(10_000),
@@ -56,13 +38,13 @@ test('PostgreSQL restart under steady writes: every acknowledged write is stored
 
   await sleep(1500);
   const stoppedAt = Date.now();
-  await db.stop(); // fast shutdown: open connections and transactions are cut
+  await db().stop(); // fast shutdown: open connections and transactions are cut
   await sleep(300);
-  const health = (await fetch(`${g.url}/healthz`)).status;
-  const ready = (await fetch(`${g.url}/readyz`)).status;
+  const health = (await fetch(`${g().url}/healthz`)).status;
+  const ready = (await fetch(`${g().url}/readyz`)).status;
   await sleep(1700);
   const restartAt = Date.now();
-  await db.start();
+  await db().start();
   const upAt = Date.now();
   let recoveredAt = 0;
   for (let i = 0; i < 200 && !recoveredAt; i++) {
@@ -72,10 +54,10 @@ test('PostgreSQL restart under steady writes: every acknowledged write is stored
   await sleep(1000);
   running = false;
   await Promise.all(writers);
-  const readyAfter = (await fetch(`${g.url}/readyz`)).status;
+  const readyAfter = (await fetch(`${g().url}/readyz`)).status;
 
   const acked = outcomes.filter((o) => o.code === 'OK').map((o) => Buffer.from(o.id!, 'base64').toString().replace(/^District:/, ''));
-  const c = new Client({ connectionString: db.url });
+  const c = new Client({ connectionString: db().url });
   await c.connect();
   const rows = (await c.query(`select id from district where name like 'restart-%'`)).rows.map((r) => r.id as string);
   await c.end();
@@ -92,7 +74,7 @@ test('PostgreSQL restart under steady writes: every acknowledged write is stored
     `database restart: answers during the outage ${JSON.stringify(byCode)}; /healthz ${health}, /readyz ${ready} during, ${readyAfter} after\n`,
   );
 
-  if (errorsNo503.length) process.stdout.write(`database restart: unexpected answers, gateway log:\n${g.output().split('\n').filter((l) => l.includes('unexpected')).join('\n')}\n`);
+  if (errorsNo503.length) process.stdout.write(`database restart: unexpected answers, gateway log:\n${g().output().split('\n').filter((l) => l.includes('unexpected')).join('\n')}\n`);
   expect(lost).toEqual([]);
   expect(acked.length).toBeGreaterThan(10);
   expect(recoveredAt).toBeGreaterThan(0);

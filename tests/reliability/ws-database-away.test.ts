@@ -1,34 +1,16 @@
-import fs from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
 import WebSocket from 'ws';
-import { PostgresProcess } from './postgres-process';
-import { freePort, login, sleep, startGateway, token, type GatewayProcess } from '../live/processes';
+import { gatewayOverOwnPostgres } from './gateway-over-own-postgres';
+import { sleep, token } from '../live/processes';
 
 /**
  * graphql-ws while PostgreSQL is away, against a real gateway process: operations are
  * answered SERVICE_UNAVAILABLE on the operation, the socket stays open (no close with a
  * driver's or the pool's message), and the same socket works again once the database is back.
  */
-const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'gz-ws-away-'));
-let db: PostgresProcess;
-let g: GatewayProcess;
-
-beforeAll(async () => {
-  db = new PostgresProcess(dir, await freePort());
-  await db.start();
-  g = await startGateway({ DATABASE_URL: db.url });
-  await login(g.url);
-}, 120_000);
-
-afterAll(async () => {
-  await g?.stop();
-  await db?.close();
-  fs.rmSync(dir, { recursive: true, force: true });
-});
+const { db, gateway: g } = gatewayOverOwnPostgres('ws-away');
 
 test('the database away: operations over a socket get SERVICE_UNAVAILABLE, the socket stays open and recovers', async () => {
-  const ws = new WebSocket(g.wsUrl, 'graphql-transport-ws');
+  const ws = new WebSocket(g().wsUrl, 'graphql-transport-ws');
   const answers = new Map<string, any[]>();
   let closed: { code: number; reason: string } | null = null;
   ws.on('close', (code, reason) => (closed = { code, reason: String(reason) }));
@@ -39,7 +21,7 @@ test('the database away: operations over a socket get SERVICE_UNAVAILABLE, the s
   await new Promise((r) => ws.once('open', r));
   ws.send(JSON.stringify({ type: 'connection_init', payload: { authorization: `Bearer ${token}` } }));
   for (let i = 0; i < 100 && !answers.has('connection_ack'); i++) await sleep(20);
-  const districts = (await (await fetch(`${g.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query: '{ districts { nodes { id } } }' }) })).json()) as any;
+  const districts = (await (await fetch(`${g().url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query: '{ districts { nodes { id } } }' }) })).json()) as any;
   const district = districts.data.districts.nodes[0].id as string;
   const send = (id: string, query: string) => ws.send(JSON.stringify({ id, type: 'subscribe', payload: { query } }));
   const answered = async (id: string) => {
@@ -47,7 +29,7 @@ test('the database away: operations over a socket get SERVICE_UNAVAILABLE, the s
     return answers.get(id) ?? [];
   };
 
-  await db.stop();
+  await db().stop();
   send('q1', '{ districts { nodes { id } } }');
   send('s1', `subscription { events(node: "${district}") { cursor } }`);
   const codes = (msgs: any[]) => msgs.flatMap((m) => (m.type === 'error' ? m.payload : m.payload?.errors ?? []).map((e: any) => e.extensions?.code));
@@ -57,7 +39,7 @@ test('the database away: operations over a socket get SERVICE_UNAVAILABLE, the s
   expect(s1).toEqual(['SERVICE_UNAVAILABLE']);
   expect(closed).toBeNull();
 
-  await db.start();
+  await db().start();
   let back: any[] = [];
   for (let i = 0; i < 50; i++) {
     send(`q${i + 2}`, '{ districts { nodes { id } } }');
