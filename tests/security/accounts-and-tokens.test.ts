@@ -72,17 +72,17 @@ test('login returns tokens; no token, a bad token, or a tampered token is UNAUTH
   expect(audit.map((a) => a.outcome)).toEqual(['SUCCESS']);
 });
 
-test('five failed logins lock the account, even with the right password afterwards; failures are audited', async () => {
+test('five failed logins lock the account for that address, even with the right password afterwards; failures are audited', async () => {
   await accountWithPassword('zhao.min');
   const tries = await Promise.all(Array.from({ length: 5 }, () => gw.request(LOGIN, { u: 'zhao.min', p: 'wrong-password-1' }, { token: null })));
   for (const t of tries) expect(code(t)).toBe('UNAUTHENTICATED');
   const locked = await gw.request(LOGIN, { u: 'zhao.min', p: 'Qingxi-2026-ok' }, { token: null });
   expect(code(locked)).toBe('UNAUTHENTICATED');
-  const [row] = await gw.sql(`select failed_logins, locked_until > now() as locked from account where username = 'zhao.min'`);
-  expect(row).toEqual({ failed_logins: 5, locked: true });
+  const [row] = await gw.sql(`select f.failures, f.locked_until > now() as locked from login_failure f join account a on a.id = f.account_id where a.username = 'zhao.min'`);
+  expect(row).toEqual({ failures: 5, locked: true }); // other addresses: tests/security/login-abuse.test.ts
   const audit = await gw.sql(`select outcome, detail->>'reason' as reason from audit_log where action = 'login' and actor = 'zhao.min' order by id`);
   expect(audit.filter((a) => a.outcome === 'FAILURE')).toHaveLength(6);
-  expect(audit[audit.length - 1].reason).toBe('locked');
+  expect(audit[audit.length - 1].reason).toBe('locked for this address');
   const unknown = await gw.request(LOGIN, { u: 'nobody', p: 'whatever-123' }, { token: null });
   expect(unknown.errors?.[0].message).toBe(locked.errors?.[0].message); // same answer: existence is not revealed
 });

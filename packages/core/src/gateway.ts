@@ -204,7 +204,7 @@ export class Gateway {
       coreVersion: CORE_VERSION,
       config: this.config,
       authenticator: new Authenticator(this.orm, tokens, this.identityCache),
-      identity: new IdentityService(this.orm, tokens, roles, audit, this.config, this.identityCache),
+      identity: new IdentityService(this.orm, tokens, roles, audit, this.config, this.identityCache, this.rateLimiter),
       dashboards: this.events.dashboards,
     });
     this.createContext = createContextFactory(this.requestOrm, this.services, this.events.streamer);

@@ -48,6 +48,8 @@ export interface Config {
   oidc: { jwksUrl: string; issuer: string; audience: string | null } | null;
   limits: { depth: number; aliases: number; directives: number; tokens: number; cost: number };
   rateLimit: { perAccountPerMinute: number; perIpPerMinute: number };
+  /** Login attempts per client address per minute (its own bucket: see identity/login-lockout.ts). */
+  loginPerIpPerMinute: number;
   /**
    * Tests only: switch off the service-level scope checks so row-level security is the
    * only wall (proves the second wall holds alone). Refused in production.
@@ -185,6 +187,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     refreshTokenTtlDays: int('GONGZHI_REFRESH_TOKEN_TTL_DAYS', 30, 1, 365),
     maxLoginFailures: int('GONGZHI_MAX_LOGIN_FAILURES', 5, 1, 100),
     lockoutMinutes: int('GONGZHI_LOCKOUT_MINUTES', 15, 1, 1440),
+    loginPerIpPerMinute: int('GONGZHI_RATE_LIMIT_LOGIN_IP_PER_MINUTE', 60, 1, 1_000_000),
     oidc: env.GONGZHI_OIDC_JWKS_URL
       ? { jwksUrl: url('GONGZHI_OIDC_JWKS_URL', ['http:', 'https:']) ?? '', issuer: env.GONGZHI_OIDC_ISSUER ?? '', audience: env.GONGZHI_OIDC_AUDIENCE || null }
       : null,

@@ -27,10 +27,10 @@ const sessionOut = async (ctx: CoreContext, s: Session): Promise<AuthSession> =>
 
 @Resolver()
 export class IdentityResolver {
-  @Mutation(() => AuthSession, { description: '用户名密码登录；连续失败5次锁定 / Password login; five failures lock the account' })
+  @Mutation(() => AuthSession, { description: '用户名密码登录；同一地址多次失败后对该地址锁定 / Password login; repeated failures from one address lock that address out of the account' })
   @Public()
   async login(@Arg('username') username: string, @Arg('password') password: string, @Ctx() ctx: CoreContext): Promise<AuthSession> {
-    return sessionOut(ctx, await ctx.services.identity.login(username, password, ctx.requestId));
+    return sessionOut(ctx, await ctx.services.identity.login(username, password, { requestId: ctx.requestId, address: ctx.ip }));
   }
 
   @Mutation(() => AuthSession, { description: '用刷新令牌换新令牌（旧令牌作废；重复使用则整个会话吊销）/ Rotate tokens; reuse revokes the session' })

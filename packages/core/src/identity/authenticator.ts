@@ -24,7 +24,7 @@ const CALLER_SQL = `
     coalesce(json_agg(json_build_object('id', g.id, 'role', g.role, 'scope_level', g.scope_level, 'district_id', g.district_id, 'scope_id', g.scope_id, 'granted_at', g.granted_at))
              filter (where g.id is not null), '[]') as grants
   from account a left join role_grant g on g.account_id = a.id and g.revoked_at is null
-  where a.id = ? and not a.disabled and (a.locked_until is null or a.locked_until <= now()) group by a.id`;
+  where a.id = ? and not a.disabled group by a.id`;
 
 /**
  * Bearer token → caller with active grants. An own token must name a live session (a

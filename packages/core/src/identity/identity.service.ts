@@ -9,6 +9,8 @@ import { hashRefresh, type TokenService } from './tokens';
 import type { RoleRegistry } from './roles';
 import type { GrantAuthorizer } from './authorizer';
 import type { IdentityCache } from './identity-cache';
+import { LoginLockout } from './login-lockout';
+import { rateLimited, type RateLimiter } from '../security/rate-limit';
 
 export interface Session {
   accessToken: string;
@@ -34,13 +36,24 @@ export class IdentityService {
     private readonly audit: AuditWriter,
     private readonly config: Config,
     private readonly cache: IdentityCache,
-  ) {}
+    private readonly limiter: RateLimiter,
+  ) {
+    this.lockout = new LoginLockout({ maxFailures: config.maxLoginFailures, lockoutMinutes: config.lockoutMinutes });
+  }
+
+  private readonly lockout: LoginLockout;
 
   private em(): EntityManager {
     return this.orm.em.fork();
   }
 
-  async login(username: string, password: string, requestId: string | null): Promise<Session> {
+  /**
+   * `address` is the client's: each address has its own login bucket (a flood from one
+   * machine is refused there, not at the account) and its own count of failed passwords.
+   */
+  async login(username: string, password: string, { requestId, address }: { requestId: string | null; address: string | null }): Promise<Session> {
+    const from = address ?? 'unknown';
+    if (!(await this.limiter.hit(`login:${from}`, this.config.loginPerIpPerMinute))) throw rateLimited();
     const em = this.em();
     const account = await em.findOne(AccountEntity, { username });
     const fail = async (reason: string) => {
@@ -52,18 +65,12 @@ export class IdentityService {
       throw await fail('unknown account');
     }
     if (account.disabled) throw await fail('disabled');
-    if (account.lockedUntil && account.lockedUntil > new Date()) throw await fail('locked');
+    if (await this.lockout.isLocked(em, account.id, from)) throw await fail('locked for this address');
     if (!(await verifyPassword(account.passwordHash, password))) {
-      // Counted in SQL so concurrent failures all count.
-      const [row] = await em.execute<{ failed_logins: number }[]>(
-        `update account set failed_logins = failed_logins + 1,
-           locked_until = case when failed_logins + 1 >= ? then now() + (? * interval '1 minute') else locked_until end
-         where id = ? returning failed_logins`,
-        [this.config.maxLoginFailures, this.config.lockoutMinutes, account.id]);
-      if (row.failed_logins >= this.config.maxLoginFailures) await this.endSessions(account.id);
-      throw await fail(row.failed_logins >= this.config.maxLoginFailures ? 'wrong password; account locked' : 'wrong password');
+      const locked = await this.lockout.recordFailure(em, account.id, from);
+      throw await fail(locked ? 'wrong password; locked for this address' : 'wrong password');
     }
-    await em.execute(`update account set failed_logins = 0, locked_until = null where id = ?`, [account.id]);
+    await this.lockout.clear(em, account.id, from);
     const session = await this.startSession(em, account, randomUUID());
     await this.audit.write({ accountId: account.id, actor: account.username, action: 'login', outcome: 'SUCCESS', requestId });
     return session;
@@ -83,7 +90,6 @@ export class IdentityService {
       if (row.expiresAt < new Date()) throw new UnauthenticatedError('Refresh token expired');
       const account = await tx.findOneOrFail(AccountEntity, { id: row.accountId });
       if (account.disabled) throw new UnauthenticatedError('Account disabled');
-      if (account.lockedUntil && account.lockedUntil > new Date()) throw new UnauthenticatedError('Account locked');
       row.usedAt = new Date();
       return this.startSession(tx, account, row.familyId);
     });

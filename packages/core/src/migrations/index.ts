@@ -5,6 +5,7 @@ import { Migration20261202010000_rls_once_per_statement } from './Migration20261
 import { Migration20261202020000_identity_rls } from './Migration20261202020000_identity_rls';
 import { Migration20261202030500_tree_rollup } from './Migration20261202030500_tree_rollup';
 import { Migration20261203000000_signed_tenant_scope } from './Migration20261203000000_signed_tenant_scope';
+import { Migration20261203010000_login_failure } from './Migration20261203010000_login_failure';
 
 /** Core migrations in order (tracked under their class names); released ones are never edited. */
 export const coreMigrations = [
@@ -15,4 +16,5 @@ export const coreMigrations = [
   Migration20261202020000_identity_rls,
   Migration20261202030500_tree_rollup,
   Migration20261203000000_signed_tenant_scope,
+  Migration20261203010000_login_failure,
 ];

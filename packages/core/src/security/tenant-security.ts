@@ -49,7 +49,7 @@ export async function applyTenantSecurity(orm: MikroORM): Promise<string[]> {
   }
   // Identity tables without a tenant column. An account is visible with a grant the caller
   // can see (role_grant's own policy applies inside), or with no grant anywhere (to be
-  // granted); refresh tokens belong to the system path alone.
+  // granted); refresh tokens and login failures belong to the system path alone.
   const account = `(select gongzhi_sees_all()) or exists (select 1 from role_grant g where g.account_id = account.id) or not gongzhi_account_has_grants(account.id)`;
   statements.push(
     'alter table account enable row level security',
@@ -57,9 +57,11 @@ export async function applyTenantSecurity(orm: MikroORM): Promise<string[]> {
     `create policy tenant_isolation on account to gongzhi_app using (${account}) with check (${account})`,
     'alter table refresh_token enable row level security',
     'revoke all on refresh_token from gongzhi_app',
+    'alter table login_failure enable row level security',
+    'revoke all on login_failure from gongzhi_app',
     'grant execute on function gongzhi_account_has_grants(uuid) to gongzhi_app',
   );
-  protectedTables.push('account', 'refresh_token');
+  protectedTables.push('account', 'refresh_token', 'login_failure');
   await em.transactional(async (tx) => {
     for (const s of statements) await tx.execute(s);
   });
