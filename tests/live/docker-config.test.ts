@@ -125,6 +125,7 @@ describe('compose file', () => {
     expect(gateway.environment.DATABASE_URL).toMatch(/^postgres:\/\/[^@]+@postgres:5432\//);
     expect(gateway.environment.REDIS_URL).toBe('redis://redis:6379');
     expect(gateway.environment.GONGZHI_EVENT_ENGINE).toBe('redis');
+    expect(gateway.environment.GONGZHI_TRUST_PROXY).toBe('uniquelocal'); // behind nginx: clients' own addresses for limits and the lockout
     expect(gateway.depends_on).toEqual({ postgres: { condition: 'service_healthy' }, redis: { condition: 'service_healthy' } });
     expect(gateway.stop_grace_period).toBeDefined(); // time to drain subscriptions and the relay
     expect(gateway.command).toBeUndefined(); // the image's CMD: compiled main.js

@@ -10,6 +10,7 @@ import type { GongzhiPlugin } from '@gongzhi/plugin-sdk';
 import type { Config } from './config/config';
 import { createLogger, type Logger } from './util/logger';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './db/embedded-postgres';
+import { clientAddressOf, type ClientAddress } from './server/client-address';
 import { createOrm, sqlCounter } from './db/orm';
 import { runMigrations, type MigrationPackage } from './db/migrate';
 import { runStepOnce, schemaShape, withSetupLock } from './db/setup-lock';
@@ -98,10 +99,13 @@ export class Gateway {
   private fieldCrypto: FieldCrypto | null = null;
   readonly timings: Record<string, number> = {};
   readonly identityCache: IdentityCache;
+  /** Who a request comes from (HTTP and WebSocket alike), through the proxies GONGZHI_TRUST_PROXY trusts. */
+  readonly clientAddress: ClientAddress;
 
   constructor(private readonly opts: GatewayOptions) {
     this.log = opts.logger ?? createLogger(opts.config.logLevel);
     this.identityCache = new IdentityCache(opts.config.identityCacheTtlMs);
+    this.clientAddress = clientAddressOf(opts.config.trustProxy);
   }
 
   get config(): Config {
@@ -245,6 +249,7 @@ export class Gateway {
       recheckMs: this.config.wsRecheckMs,
       onIdentityChange: (listener) => this.identityCache.onInvalidate(listener),
       authenticate: (header) => this.services.authenticator.authenticate(header),
+      clientAddress: this.clientAddress,
       context: (caller, ip) => this.createContext({ caller, ip }),
       refork: (ctx) => refork(ctx, this.requestOrm),
       beforeOperation: (ctx) => this.admit(ctx),
@@ -299,7 +304,7 @@ export class Gateway {
           const caller: Caller | null = await this.services.authenticator.authenticate(req.headers.authorization).catch((e) => {
             throw databaseTrouble(e) === 'unavailable' ? serviceUnavailable(requestId) : e;
           });
-          return this.createContext({ caller, requestId, ip: req.ip ?? null });
+          return this.createContext({ caller, requestId, ip: this.clientAddress(req) });
         },
       }),
     );

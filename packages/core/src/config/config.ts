@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { BadUserInputError } from '@gongzhi/plugin-sdk';
+import { trustProxyProblem } from '../server/client-address';
 import { checkCredentials } from '../identity/passwords';
 
 /** Gateway configuration, read once from the environment and validated. */
@@ -74,6 +75,8 @@ export interface Config {
   initialAdmin: { username: string; password: string } | null;
   /** Origins a browser may call the graph from (`*`: any); credentials are never allowed. */
   corsOrigins: string[];
+  /** Which proxies' `X-Forwarded-For` names the client (server/client-address.ts); null: the socket's peer. */
+  trustProxy: string | null;
 }
 
 export const repoRoot = path.resolve(__dirname, '../../../..');
@@ -152,6 +155,8 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
   const pageSizeDefault = int('GONGZHI_PAGE_SIZE_DEFAULT', 20, 1, 1000);
   const pageSizeMax = int('GONGZHI_PAGE_SIZE_MAX', 100, 1, 1000);
   if (pageSizeDefault > pageSizeMax) problems.push('GONGZHI_PAGE_SIZE_DEFAULT must not exceed GONGZHI_PAGE_SIZE_MAX');
+  const proxyProblem = trustProxyProblem(env.GONGZHI_TRUST_PROXY?.trim() || null);
+  if (proxyProblem) problems.push(proxyProblem);
 
   const config: Config = {
     mode,
@@ -213,6 +218,7 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     initialAdmin: null,
     metricsToken: secret('GONGZHI_METRICS_TOKEN', (v) => (v.length >= 16 ? null : 'must be at least 16 characters')),
     corsOrigins: corsOrigins(env.GONGZHI_CORS_ORIGINS ?? (mode === 'development' ? '*' : ''), problems),
+    trustProxy: env.GONGZHI_TRUST_PROXY?.trim() || null,
   };
   if (config.requestDatabaseUrl && !config.databaseUrl) problems.push('GONGZHI_REQUEST_DATABASE_URL needs DATABASE_URL (the embedded database makes its own request role)');
   if (config.eventEngine === 'redis' && !env.REDIS_URL) problems.push('GONGZHI_EVENT_ENGINE=redis needs REDIS_URL');

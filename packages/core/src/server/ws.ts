@@ -24,6 +24,7 @@ import { elapsedMs, outcomeOf, reportRequest } from './request-report';
 import { watchSession, type SessionWatch } from './ws-revocation';
 import { SocketClosed, WebSocketAdmission, type AdmissionLimits, type SocketAdmission } from './ws-admission';
 import { closeSocket } from './ws-close';
+import type { ClientAddress } from './client-address';
 import { databaseTrouble, serviceUnavailable } from './database-errors';
 
 /** Parsed and validated documents, by text (re-subscribing skips both); no cost: that depends on each operation's variables. */
@@ -82,6 +83,7 @@ export interface WebSocketOptions extends Omit<SessionWatch, 'authenticate'> {
   /** No introspection and no field suggestions (production). */
   hideSchema?: boolean;
   authenticate(header: string | null): Promise<Caller | null>;
+  clientAddress: ClientAddress;
   context(caller: Caller | null, ip: string | null): CoreContext;
   /** The same caller with a fresh EntityManager (each event of a subscription). */
   refork(ctx: CoreContext): CoreContext;
@@ -200,7 +202,7 @@ export function attachWebSocket(opts: WebSocketOptions) {
           ctx.extra.socket.once('close', () => clearTimeout(ctx.extra.expiry));
         }
         watchSession(ctx.extra.socket, header, ctx.extra.caller, opts);
-        const socket = admission.socket(ctx.extra.caller?.actor.accountId ?? `ip:${ctx.extra.request.socket.remoteAddress}`);
+        const socket = admission.socket(ctx.extra.caller?.actor.accountId ?? `ip:${opts.clientAddress(ctx.extra.request)}`);
         ctx.extra.admission = socket;
         ctx.extra.socket.once('close', () => {
           socket.close();
@@ -233,7 +235,7 @@ export function attachWebSocket(opts: WebSocketOptions) {
           if (bad) return refused([bad], undefined, operation);
           const uncoerced = variableErrors(opts.schema, doc as DocumentNode, payload.operationName, payload.variables);
           if (uncoerced.length) return refused(uncoerced, undefined, operation);
-          const contextValue = opts.context(ctx.extra.caller ?? null, ctx.extra.request.socket.remoteAddress ?? null);
+          const contextValue = opts.context(ctx.extra.caller ?? null, opts.clientAddress(ctx.extra.request));
           const tooCostly = await opts.cost(contextValue, { document: doc as DocumentNode, operationName: payload.operationName, variables: payload.variables });
           if (tooCostly) return refused([tooCostly], contextValue.requestId, operation);
           try {
