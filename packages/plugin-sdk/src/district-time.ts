@@ -83,3 +83,10 @@ export function monthRange(month: string, field: string): [LocalDateString, Loca
   const first = `${month}-01`;
   return [first, addMonths(first, 1)];
 }
+
+/** SQL for today's date in `zone` (`now()` is the transaction's start), for statements that compare dates. */
+export const sqlToday = (zone = DISTRICT_TIME_ZONE): string => `(now() at time zone '${zone}')::date`;
+
+/** SQL for the instant the current `unit` began in `zone` (this month's first midnight, …). */
+export const sqlPeriodStart = (unit: 'day' | 'week' | 'month' | 'year', zone = DISTRICT_TIME_ZONE): string =>
+  `(date_trunc('${unit}', now() at time zone '${zone}') at time zone '${zone}')`;

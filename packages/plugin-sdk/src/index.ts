@@ -21,5 +21,6 @@ export * from './constraint-conflict';
 export * from './district-time';
 export * from './load-by-id';
 export * from './scope-filters';
+export * from './require-at';
 export { EncryptedText, lookupHash } from './field-crypto';
 export * from './list-size';

@@ -1,6 +1,7 @@
 import { BadUserInputError, NotFoundError } from './errors';
 import { fromGlobalId } from './global-id';
 import type { GongzhiContext, ScopeFilter, ScopeNode } from './context';
+import type { PermissionDefinition } from './permissions';
 
 /**
  * One meaning of "rows within a scope": a ScopeFilter (nodes, each with everything below it)
@@ -27,6 +28,11 @@ export function scopeWhere(f: ScopeFilter, columns: TreeColumns = ENTITY_COLUMNS
   return or.length ? { $or: or } : { id: null };
 }
 
+/** A list's rows where the caller holds `permission`, as a MikroORM `where`. */
+export function permittedWhere(ctx: Pick<GongzhiContext, 'auth'>, permission: PermissionDefinition, columns?: TreeColumns): Record<string, unknown> {
+  return scopeWhere(ctx.auth.scopeFilter(permission.key), columns);
+}
+
 /** The same as a SQL predicate on `alias`'s columns (`?` placeholders), for raw statements. */
 export function scopeWhereSql(f: ScopeFilter, alias: string, columns: TreeColumns = SQL_COLUMNS): { sql: string; params: unknown[] } {
   if (f.all) return { sql: 'true', params: [] };
@@ -37,12 +43,18 @@ export function scopeWhereSql(f: ScopeFilter, alias: string, columns: TreeColumn
 
 const none = (): ScopeFilter => ({ all: false, districtIds: [], streetIds: [], communityIds: [], gridIds: [], organizationIds: [] });
 
-/** The rows at or below one node: its most specific level of the tree. */
-export function filterOfNode(node: ScopeNode): ScopeFilter {
+const DEPTH = { district: 0, street: 1, community: 2, grid: 3 };
+
+/**
+ * The rows at or below one node: its most specific level of the tree, no deeper than
+ * `deepest` (rows without a grid column: `'community'`, so a grid's rows are its community's).
+ */
+export function filterOfNode(node: ScopeNode, deepest: keyof typeof DEPTH = 'grid'): ScopeFilter {
   const f = none();
-  if (node.gridId) f.gridIds.push(node.gridId);
-  else if (node.communityId) f.communityIds.push(node.communityId);
-  else if (node.streetId) f.streetIds.push(node.streetId);
+  const depth = DEPTH[deepest];
+  if (node.gridId && depth >= 3) f.gridIds.push(node.gridId);
+  else if (node.communityId && depth >= 2) f.communityIds.push(node.communityId);
+  else if (node.streetId && depth >= 1) f.streetIds.push(node.streetId);
   else f.districtIds.push(node.districtId);
   return f;
 }
