@@ -15,7 +15,7 @@ import { createTestGateway, TestGateway } from '@gongzhi/testing';
 import { toGlobalId } from '@gongzhi/plugin-sdk';
 import plugin from '../../plugins/volunteer-bank/src/plugin';
 import { PROGRAM } from '../../plugins/volunteer-bank/src/program';
-import { fingerprintOf } from '../../plugins/volunteer-bank/src/services/database.service';
+import { fingerprintOf } from '../../plugins/volunteer-bank/src/services/fingerprint';
 
 const pluginRequire = createRequire(path.resolve(__dirname, '../../plugins/volunteer-bank/package.json'));
 interface PgClient {

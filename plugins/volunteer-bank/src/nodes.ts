@@ -1,4 +1,4 @@
-import { defineNode, GongzhiContext, NodeDefinition } from '@gongzhi/plugin-sdk';
+import { defineNode, GongzhiContext, NodeDefinition, PermissionDefinition, holdsAt, loadById } from '@gongzhi/plugin-sdk';
 import { PointsAccount } from './entities/account.entity';
 import { VolunteerActivity } from './entities/activity.entity';
 import { Redemption } from './entities/redemption.entity';
@@ -9,39 +9,33 @@ import { PointsTransfer } from './entities/transfer.entity';
 import { Volunteer } from './entities/volunteer.entity';
 import { VolunteerTeam } from './entities/volunteer-team.entity';
 import { MicroWish } from './entities/wish.entity';
-import { P } from './permissions';
+import { perms } from './permissions';
 import { PROGRAM } from './program';
-import { loadById } from './services/loader.service';
 
 type Scoped = { id: string; districtId: string; streetId?: string; communityId?: string };
 
 /** `node(id:)` loaders: null when the program is off in the object's district or the caller may not read it. */
-function node<T extends Scoped>(entity: new () => T, permission: string): NodeDefinition<T> {
+function node<T extends Scoped>(entity: new () => T, permission: PermissionDefinition): NodeDefinition<T> {
   return defineNode<T>({
     typename: entity.name,
     entity,
     async load(ctx: GongzhiContext, id: string) {
       const found = await loadById(ctx, entity, id);
       if (!found || !ctx.programs.isEnabled(PROGRAM, found.districtId)) return null;
-      try {
-        await ctx.auth.require(permission, found);
-      } catch {
-        return null;
-      }
-      return found;
+      return (await holdsAt(ctx, permission, found)) ? found : null;
     },
   });
 }
 
 export const nodes = [
-  node(Volunteer, P['volunteer:read']),
-  node(VolunteerTeam, P['volunteer:read']),
-  node(VolunteerActivity, P['activity:read']),
-  node(ActivitySignUp, P['activity:read']),
-  node(PointsAccount, P['ledger:read']),
-  node(PointsTransfer, P['ledger:read']),
-  node(MicroWish, P['wish:read']),
-  node(CharityStore, P['store:read']),
-  node(StoreItem, P['store:read']),
-  node(Redemption, P['store:read']),
+  node(Volunteer, perms['volunteer:read']),
+  node(VolunteerTeam, perms['volunteer:read']),
+  node(VolunteerActivity, perms['activity:read']),
+  node(ActivitySignUp, perms['activity:read']),
+  node(PointsAccount, perms['ledger:read']),
+  node(PointsTransfer, perms['ledger:read']),
+  node(MicroWish, perms['wish:read']),
+  node(CharityStore, perms['store:read']),
+  node(StoreItem, perms['store:read']),
+  node(Redemption, perms['store:read']),
 ] as NodeDefinition[];

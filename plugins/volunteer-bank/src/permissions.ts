@@ -5,7 +5,7 @@ const STAFF = ['DISTRICT_ADMIN', 'COMMUNITY_WORKER'];
 const READERS = ['DISTRICT_ADMIN', 'STREET_STAFF', 'COMMUNITY_WORKER', 'GRID_WORKER', 'SOCIAL_WORKER'];
 const ORGS = [...STAFF, 'ORG_STAFF'];
 
-export const permissions = definePermissions('volunteer-bank', {
+export const perms = definePermissions('volunteer-bank', {
   'volunteer:read': { zh: '查看志愿者', en: 'Read volunteers', roles: READERS },
   'volunteer:register': { zh: '登记志愿者', en: 'Register volunteers' },
   'team:manage': { zh: '管理志愿服务队', en: 'Manage volunteer teams' },
@@ -27,7 +27,7 @@ export const permissions = definePermissions('volunteer-bank', {
   'report:read': { zh: '查看排行与统计', en: 'Read leaderboards and figures', roles: READERS },
 });
 
-const all = Object.values(permissions).map((p) => p.key);
+const all = Object.values(perms).map((p) => p.key);
 const reads = all.filter((k) => k.endsWith(':read'));
 
 export const roles = [
@@ -41,7 +41,7 @@ export const roles = [
     key: 'volunteer-bank:community-worker',
     title: { zh: '社区志愿服务专干', en: 'Community volunteer coordinator' },
     grantableAt: ['COMMUNITY', 'ORGANIZATION'],
-    permissions: all.filter((k) => k !== permissions['ledger:reverse'].key),
+    permissions: all.filter((k) => k !== perms['ledger:reverse'].key),
   }),
   defineRole({
     key: 'volunteer-bank:viewer',
@@ -50,8 +50,3 @@ export const roles = [
     permissions: reads,
   }),
 ];
-
-/** Permission keys by short name, e.g. `P.wishClaim`. */
-export const P = Object.fromEntries(
-  Object.entries(permissions).map(([k, v]) => [k, v.key]),
-) as Record<keyof typeof permissions, string>;

@@ -25,7 +25,7 @@ import { VolunteerResolver } from './graphql/volunteer.resolver';
 import { MicroWishResolver } from './graphql/wish.resolver';
 import { Migration20261122000000_initial } from './migrations/Migration20261122000000_initial';
 import { nodes } from './nodes';
-import { permissions, roles } from './permissions';
+import { perms, roles } from './permissions';
 import { PROGRAM } from './program';
 import { seed } from './seed';
 import { volunteerFigures } from './services/dashboard.service';
@@ -50,7 +50,7 @@ export default definePlugin({
     RecognitionResolver, VolunteerFeedResolver, ResidentVolunteerResolver, CommunityVolunteerTeamsResolver,
   ],
   migrations: [Migration20261122000000_initial],
-  permissions: Object.values(permissions),
+  permissions: Object.values(perms),
   roles,
   settings,
   events,

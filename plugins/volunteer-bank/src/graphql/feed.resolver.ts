@@ -1,10 +1,9 @@
-import { Arg, Ctx, DomainEvent, GongzhiContext, ID, Int, Requires, Resolver, Root, Subscription, toGlobalId } from '@gongzhi/plugin-sdk';
+import { Arg, Ctx, DomainEvent, GongzhiContext, ID, Int, Requires, Resolver, Root, Subscription, toGlobalId, requireAt, treeScopeOf, PermissionDefinition } from '@gongzhi/plugin-sdk';
 import {
   HoursVerified, PointsCredited, PointsDebited, StarLevelReached, WishClaimed, WishFulfilled,
 } from '../events';
-import { P } from '../permissions';
+import { perms } from '../permissions';
 import { PROGRAM } from '../program';
-import { guard, scopeOfNode } from '../services/access.service';
 import { FeedEventKind, LeaderboardPeriod } from './enums.type';
 import { VolunteerFeedItem } from './feed.type';
 import { Leaderboard } from './recognition.type';
@@ -28,9 +27,9 @@ interface SubscribeArgs {
 }
 
 /** Checks the gate and the permission before any event flows. */
-async function streamFor({ args, context }: SubscribeArgs, names: string[], permission: string) {
-  const scope = await scopeOfNode(context, String(args.scope));
-  await guard(context, scope, permission);
+async function streamFor({ args, context }: SubscribeArgs, names: string[], permission: PermissionDefinition) {
+  const scope = await treeScopeOf(context, String(args.scope));
+  await requireAt(context, permission, scope);
   return context.events.stream({
     names, programs: [PROGRAM], scope, after: (args.after as string | null | undefined) ?? null,
   });
@@ -38,10 +37,10 @@ async function streamFor({ args, context }: SubscribeArgs, names: string[], perm
 
 @Resolver()
 export class VolunteerFeedResolver {
-  @Requires(P['volunteer:read'])
+  @Requires(perms['volunteer:read'])
   @Subscription(() => VolunteerFeedItem, {
     description: '社区（或街道、区）志愿动态 / Live volunteer feed of a community (or street, district)',
-    subscribe: ((data: SubscribeArgs) => streamFor(data, Object.keys(KIND_OF), P['volunteer:read'])) as never,
+    subscribe: ((data: SubscribeArgs) => streamFor(data, Object.keys(KIND_OF), perms['volunteer:read'])) as never,
   })
   volunteerActivityFeed(
     @Root() event: DomainEvent<FeedPayload>,
@@ -61,10 +60,10 @@ export class VolunteerFeedResolver {
     };
   }
 
-  @Requires(P['report:read'])
+  @Requires(perms['report:read'])
   @Subscription(() => Leaderboard, {
     description: '积分排行（积分变动时重新计算）/ Leaderboard, recomputed when points move',
-    subscribe: ((data: SubscribeArgs) => streamFor(data, [PointsCredited.name, PointsDebited.name], P['report:read'])) as never,
+    subscribe: ((data: SubscribeArgs) => streamFor(data, [PointsCredited.name, PointsDebited.name], perms['report:read'])) as never,
   })
   async volunteerLeaderboardChanged(
     @Root() _event: DomainEvent,
@@ -74,7 +73,7 @@ export class VolunteerFeedResolver {
     @Arg('after', () => ID, { nullable: true }) _after: string | null,
     @Ctx() ctx: GongzhiContext,
   ): Promise<Leaderboard> {
-    const node = await scopeOfNode(ctx, scope);
+    const node = await treeScopeOf(ctx, scope);
     return leaderboardOf(ctx, node, period, checkTop(first));
   }
 }

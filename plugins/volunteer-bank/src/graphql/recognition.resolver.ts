@@ -1,6 +1,5 @@
-import { Arg, Ctx, GongzhiContext, Int, Query, Requires, Resolver, badInput } from '@gongzhi/plugin-sdk';
-import { P } from '../permissions';
-import { TreeScope, guard, scopeOfNode } from '../services/access.service';
+import { Arg, Ctx, GongzhiContext, Int, Query, Requires, Resolver, badInput, TreeScope, requireAt, treeScopeOf } from '@gongzhi/plugin-sdk';
+import { perms } from '../permissions';
 import { volunteerFigures } from '../services/dashboard.service';
 import { leaderboard } from '../services/leaderboard.service';
 import { LeaderboardPeriod } from './enums.type';
@@ -19,7 +18,7 @@ export function checkTop(first: number): number {
 
 @Resolver()
 export class RecognitionResolver {
-  @Requires(P['report:read'])
+  @Requires(perms['report:read'])
   @Query(() => Leaderboard, { description: '积分排行（社区/街道/区，按周期，SQL计算）/ Leaderboard for a node and period, computed in SQL' })
   async volunteerLeaderboard(
     @ScopeArg() scopeId: string,
@@ -27,19 +26,19 @@ export class RecognitionResolver {
     @Arg('first', () => Int, { defaultValue: 10 }) first: number,
     @Ctx() ctx: GongzhiContext,
   ) {
-    const scope = await scopeOfNode(ctx, scopeId);
-    await guard(ctx, scope, P['report:read']);
+    const scope = await treeScopeOf(ctx, scopeId);
+    await requireAt(ctx, perms['report:read'], scope);
     return leaderboardOf(ctx, scope, period, checkTop(first));
   }
 
-  @Requires(P['report:read'])
+  @Requires(perms['report:read'])
   @Query(() => VolunteerBankFigures, { description: '志愿服务概况 / Volunteer figures for a node of the tree' })
   async volunteerBankFigures(
     @ScopeArg() scopeId: string,
     @Ctx() ctx: GongzhiContext,
   ) {
-    const scope = await scopeOfNode(ctx, scopeId);
-    await guard(ctx, scope, P['report:read']);
+    const scope = await treeScopeOf(ctx, scopeId);
+    await requireAt(ctx, perms['report:read'], scope);
     const figures = await volunteerFigures(ctx.em, scope);
     return Object.fromEntries(figures.map((f) => [f.key, f.value])) as unknown as VolunteerBankFigures;
   }

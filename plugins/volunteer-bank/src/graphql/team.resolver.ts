@@ -1,13 +1,11 @@
 import {
   Arg, AsParent, Community, Ctx, FieldResolver, GongzhiContext, Int, Mutation, Requires, Resolver, Root,
-  SocialOrganization, decodeId,
+  SocialOrganization, decodeId, loadById, loadGrouped, sqlRows,
 } from '@gongzhi/plugin-sdk';
-import { P } from '../permissions';
+import { PROGRAM } from '../program';
+import { perms } from '../permissions';
 import { Volunteer } from '../entities/volunteer.entity';
 import { VolunteerTeam } from '../entities/volunteer-team.entity';
-import { gate } from '../services/access.service';
-import { all } from '../services/database.service';
-import { loadById, loadMany } from '../services/loader.service';
 import { createTeam, joinTeam } from '../services/team.service';
 import { CreateVolunteerTeamInput, JoinVolunteerTeamInput } from './volunteer.input';
 
@@ -15,7 +13,7 @@ const optionalId = (id: string | null | undefined, typename: string) => (id ? de
 
 @Resolver(() => VolunteerTeam)
 export class VolunteerTeamResolver {
-  @Requires(P['team:manage'])
+  @Requires(perms['team:manage'])
   @Mutation(() => VolunteerTeam, { description: '新建志愿服务队 / Create a volunteer team' })
   createVolunteerTeam(@Arg('input') input: CreateVolunteerTeamInput, @Ctx() ctx: GongzhiContext) {
     return createTeam(ctx, {
@@ -26,7 +24,7 @@ export class VolunteerTeamResolver {
     });
   }
 
-  @Requires(P['team:manage'])
+  @Requires(perms['team:manage'])
   @Mutation(() => VolunteerTeam, { description: '加入志愿服务队 / Add a volunteer to a team' })
   joinVolunteerTeam(@Arg('input') input: JoinVolunteerTeamInput, @Ctx() ctx: GongzhiContext) {
     return joinTeam(ctx, decodeId(input.teamId, 'VolunteerTeam'), decodeId(input.volunteerId, 'Volunteer'));
@@ -35,33 +33,32 @@ export class VolunteerTeamResolver {
   @AsParent()
   @FieldResolver(() => Community, { description: '所属社区 / Community' })
   community(@Root() t: VolunteerTeam, @Ctx() ctx: GongzhiContext) {
-    gate(ctx, t.districtId);
+    ctx.programs.assertEnabled(PROGRAM, t.districtId);
     return ctx.core.community(t.communityId);
   }
 
   @AsParent()
   @FieldResolver(() => SocialOrganization, { nullable: true, description: '承办社会组织 / Organisation' })
   organization(@Root() t: VolunteerTeam, @Ctx() ctx: GongzhiContext) {
-    gate(ctx, t.districtId);
+    ctx.programs.assertEnabled(PROGRAM, t.districtId);
     return t.organizationId ? ctx.core.socialOrganization(t.organizationId) : null;
   }
 
   @AsParent()
   @FieldResolver(() => Volunteer, { nullable: true, description: '队长 / Leader' })
   leader(@Root() t: VolunteerTeam, @Ctx() ctx: GongzhiContext) {
-    gate(ctx, t.districtId);
+    ctx.programs.assertEnabled(PROGRAM, t.districtId);
     return t.leaderVolunteerId ? loadById(ctx, Volunteer, t.leaderVolunteerId) : null;
   }
 
   @AsParent()
   @FieldResolver(() => [Volunteer], { description: '队员 / Members' })
   members(@Root() t: VolunteerTeam, @Ctx() ctx: GongzhiContext) {
-    gate(ctx, t.districtId);
-    return loadMany<Volunteer>(ctx, 'members-by-team',
-      async (ids) => (await all<Record<string, unknown> & { team_id: string }>(ctx.em, `select v.*, m.team_id from vb_volunteer v
+    ctx.programs.assertEnabled(PROGRAM, t.districtId);
+    return loadGrouped<Volunteer>(ctx, 'volunteer-bank:members-by-team',
+      async (ids) => (await sqlRows<Record<string, unknown> & { team_id: string }>(ctx.em, `select v.*, m.team_id from vb_volunteer v
         join vb_team_member m on m.volunteer_id = v.id where m.team_id in (?) order by m.joined_at, v.id`, [ids]))
-        .map(({ team_id, ...r }) => [team_id, ctx.em.map(Volunteer, r)]),
-      t.id);
+        .map(({ team_id, ...r }) => [team_id, ctx.em.map(Volunteer, r)])).load(t.id);
   }
 
   @AsParent()

@@ -1,13 +1,12 @@
 import {
   Arg, Args, AsParent, Community, Connection, Ctx, FieldResolver, GongzhiContext, ID, Int, Mutation, PageArgs, Query,
-  Requires, Resident, Resolver, Root, SocialOrganization, decodeId, keysetPage,
+  Requires, Resident, Resolver, Root, SocialOrganization, decodeId, keysetPage, filterOfNode, loadById, requireAt, scopeWhere, treeScopeOf,
 } from '@gongzhi/plugin-sdk';
+import { PROGRAM } from '../program';
 import { Volunteer } from '../entities/volunteer.entity';
 import { VolunteerTeam } from '../entities/volunteer-team.entity';
 import { MicroWish } from '../entities/wish.entity';
-import { P } from '../permissions';
-import { gate, guard, scopeFilter, scopeOfNode } from '../services/access.service';
-import { loadById } from '../services/loader.service';
+import { perms } from '../permissions';
 import { claimWish, confirmWish, expireWishes, markFulfilled, recordWish } from '../services/wish.service';
 import { WishStatus } from './enums.type';
 import { WishConfirmationPayload } from './payloads.type';
@@ -18,7 +17,7 @@ const WishConnection = Connection(MicroWish, 'MicroWish');
 
 @Resolver(() => MicroWish)
 export class MicroWishResolver {
-  @Requires(P['wish:read'])
+  @Requires(perms['wish:read'])
   @Query(() => WishConnection, { description: '微心愿列表（过期的先标记为过期）/ Micro-wishes at a node (expired ones are marked first)' })
   async microWishes(
     @ScopeArg() scopeId: string,
@@ -26,20 +25,20 @@ export class MicroWishResolver {
     @Args() page: PageArgs,
     @Ctx() ctx: GongzhiContext,
   ) {
-    const scope = await scopeOfNode(ctx, scopeId);
-    await guard(ctx, scope, P['wish:read']);
+    const scope = await treeScopeOf(ctx, scopeId);
+    await requireAt(ctx, perms['wish:read'], scope);
     await expireWishes(ctx.em, scope.districtId);
-    const where = status ? { ...scopeFilter(scope), status } : scopeFilter(scope);
+    const where = status ? { ...scopeWhere(filterOfNode(scope)), status } : scopeWhere(filterOfNode(scope));
     return keysetPage(ctx.em, MicroWish, { where, sortBy: 'createdAt', direction: 'DESC', ...page });
   }
 
-  @Requires(P['wish:record'])
+  @Requires(perms['wish:record'])
   @Mutation(() => MicroWish, { description: '登记微心愿 / Record a micro-wish' })
   recordMicroWish(@Arg('input') input: RecordMicroWishInput, @Ctx() ctx: GongzhiContext) {
     return recordWish(ctx, { ...input, residentId: decodeId(input.residentId, 'Resident') });
   }
 
-  @Requires(P['wish:claim'])
+  @Requires(perms['wish:claim'])
   @Mutation(() => MicroWish, { description: '认领微心愿（仅一方可认领）/ Claim a wish (only once)' })
   claimMicroWish(@Arg('input') input: ClaimMicroWishInput, @Ctx() ctx: GongzhiContext) {
     return claimWish(ctx, {
@@ -50,58 +49,58 @@ export class MicroWishResolver {
     });
   }
 
-  @Requires(P['wish:claim'])
+  @Requires(perms['wish:claim'])
   @Mutation(() => MicroWish, { description: '标记心愿已实现 / Mark a wish fulfilled' })
   markMicroWishFulfilled(@Arg('input') input: FulfilMicroWishInput, @Ctx() ctx: GongzhiContext) {
     return markFulfilled(ctx, decodeId(input.wishId, 'MicroWish'));
   }
 
-  @Requires(P['wish:confirm'])
+  @Requires(perms['wish:confirm'])
   @Mutation(() => WishConfirmationPayload, { description: '确认微心愿并计积分（幂等）/ Confirm a wish and credit points (idempotent)' })
   confirmMicroWish(@Arg('input') input: ConfirmMicroWishInput, @Ctx() ctx: GongzhiContext) {
     return confirmWish(ctx, decodeId(input.wishId, 'MicroWish'), input.idempotencyKey);
   }
 
-  @Requires(P['wish:record'])
+  @Requires(perms['wish:record'])
   @Mutation(() => Int, { description: '将逾期未认领的微心愿标记为过期 / Expire unclaimed wishes past their date' })
   async expireMicroWishes(@Arg('district', () => ID) districtId: string, @Ctx() ctx: GongzhiContext) {
-    const scope = await scopeOfNode(ctx, districtId, 'district');
-    await guard(ctx, { districtId: scope.districtId }, P['wish:record']);
+    const scope = await treeScopeOf(ctx, districtId, 'district');
+    await requireAt(ctx, perms['wish:record'], { districtId: scope.districtId });
     return expireWishes(ctx.em, scope.districtId);
   }
 
   @AsParent()
   @FieldResolver(() => Resident, { description: '许愿居民 / Resident' })
   resident(@Root() w: MicroWish, @Ctx() ctx: GongzhiContext) {
-    gate(ctx, w.districtId);
+    ctx.programs.assertEnabled(PROGRAM, w.districtId);
     return ctx.core.resident(w.residentId);
   }
 
   @AsParent()
   @FieldResolver(() => Community, { description: '所属社区 / Community' })
   community(@Root() w: MicroWish, @Ctx() ctx: GongzhiContext) {
-    gate(ctx, w.districtId);
+    ctx.programs.assertEnabled(PROGRAM, w.districtId);
     return ctx.core.community(w.communityId);
   }
 
   @AsParent()
   @FieldResolver(() => Volunteer, { nullable: true, description: '认领志愿者 / Claiming volunteer' })
   claimedBy(@Root() w: MicroWish, @Ctx() ctx: GongzhiContext) {
-    gate(ctx, w.districtId);
+    ctx.programs.assertEnabled(PROGRAM, w.districtId);
     return w.claimedByVolunteerId ? loadById(ctx, Volunteer, w.claimedByVolunteerId) : null;
   }
 
   @AsParent()
   @FieldResolver(() => VolunteerTeam, { nullable: true, description: '认领队伍 / Claiming team' })
   claimedByTeam(@Root() w: MicroWish, @Ctx() ctx: GongzhiContext) {
-    gate(ctx, w.districtId);
+    ctx.programs.assertEnabled(PROGRAM, w.districtId);
     return w.claimedByTeamId ? loadById(ctx, VolunteerTeam, w.claimedByTeamId) : null;
   }
 
   @AsParent()
   @FieldResolver(() => SocialOrganization, { nullable: true, description: '认领社会组织 / Claiming organisation' })
   claimedByOrganization(@Root() w: MicroWish, @Ctx() ctx: GongzhiContext) {
-    gate(ctx, w.districtId);
+    ctx.programs.assertEnabled(PROGRAM, w.districtId);
     return w.claimedByOrganizationId ? ctx.core.socialOrganization(w.claimedByOrganizationId) : null;
   }
 }

@@ -1,13 +1,10 @@
-import { ConflictError, EntityManager, GongzhiContext, GongzhiError, NotFoundError, badInput, emit } from '@gongzhi/plugin-sdk';
+import { ConflictError, EntityManager, GongzhiContext, GongzhiError, NotFoundError, badInput, emit, communityScope, loadFresh, requireAt, sqlRow, violatesConstraint, PermissionDefinition } from '@gongzhi/plugin-sdk';
 import { VolunteerActivity } from '../entities/activity.entity';
 import { ActivitySignUp } from '../entities/sign-up.entity';
 import { Volunteer } from '../entities/volunteer.entity';
 import { ActivityCategory, ActivityStatus, SignUpStatus } from '../graphql/enums.type';
 import { HoursVerified } from '../events';
-import { P } from '../permissions';
-import { isUniqueViolation, one } from './database.service';
-import { communityScope, guard } from './access.service';
-import { mustLoad } from './loader.service';
+import { perms } from '../permissions';
 import { volunteerScope } from './volunteer.service';
 
 export interface NewActivity {
@@ -23,7 +20,7 @@ export interface NewActivity {
 
 export async function postActivity(ctx: GongzhiContext, a: NewActivity): Promise<VolunteerActivity> {
   const scope = await communityScope(ctx, a.communityId);
-  await guard(ctx, scope, P['activity:post']);
+  await requireAt(ctx, perms['activity:post'], scope);
   const title = a.title.trim();
   const place = a.place.trim();
   if (!title || title.length > 200) throw badInput('input.title', 'must be 1 to 200 characters');
@@ -34,7 +31,7 @@ export async function postActivity(ctx: GongzhiContext, a: NewActivity): Promise
     const org = await ctx.core.socialOrganization(a.organizationId);
     if (!org || org.districtId !== scope.districtId) throw badInput('input.organizationId', 'is not an organisation of this district');
   }
-  const row = await one(ctx.em, `insert into vb_activity (district_id, street_id, community_id, organization_id, title, category, place, starts_at, ends_at, capacity)
+  const row = await sqlRow(ctx.em, `insert into vb_activity (district_id, street_id, community_id, organization_id, title, category, place, starts_at, ends_at, capacity)
     values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning *`,
   [scope.districtId, scope.streetId, scope.communityId, a.organizationId, title, a.category, place, a.startsAt, a.endsAt, a.capacity]);
   return ctx.em.map(VolunteerActivity, row!);
@@ -48,47 +45,47 @@ export class CapacityReachedError extends GongzhiError {
 
 /** Takes a place with a conditional counter UPDATE: never more sign-ups than capacity. */
 export async function signUp(ctx: GongzhiContext, activityId: string, volunteerId: string): Promise<ActivitySignUp> {
-  const activity = await mustLoad(ctx, VolunteerActivity, activityId);
-  await guard(ctx, activity, P['activity:sign-up']);
-  const volunteer = await mustLoad(ctx, Volunteer, volunteerId);
+  const activity = await loadFresh(ctx, VolunteerActivity, activityId);
+  await requireAt(ctx, perms['activity:sign-up'], activity);
+  const volunteer = await loadFresh(ctx, Volunteer, volunteerId);
   if (volunteer.districtId !== activity.districtId) throw badInput('input.volunteerId', 'is not a volunteer of this district');
   try {
     return await ctx.em.transactional(async (tx) => {
-      const taken = await one(tx, `update vb_activity set signed_up = signed_up + 1
+      const taken = await sqlRow(tx, `update vb_activity set signed_up = signed_up + 1
         where id = ? and status = 'OPEN' and signed_up < capacity returning id`, [activityId]);
       if (!taken) {
         if (activity.status !== ActivityStatus.OPEN) throw new ConflictError('活动已截止报名 / Sign-up is closed');
         throw new CapacityReachedError();
       }
-      const row = await one(tx, 'insert into vb_sign_up (district_id, activity_id, volunteer_id) values (?, ?, ?) returning *',
+      const row = await sqlRow(tx, 'insert into vb_sign_up (district_id, activity_id, volunteer_id) values (?, ?, ?) returning *',
         [activity.districtId, activityId, volunteerId]);
       return tx.map(ActivitySignUp, row!);
     });
   } catch (e) {
-    if (isUniqueViolation(e, 'vb_sign_up_active_unique')) throw new ConflictError('已报名该活动 / Already signed up');
+    if (violatesConstraint(e, 'vb_sign_up_active_unique')) throw new ConflictError('已报名该活动 / Already signed up');
     throw e;
   }
 }
 
-async function signUpFor(ctx: GongzhiContext, id: string, permission: string) {
-  const s = await mustLoad(ctx, ActivitySignUp, id, 'ActivitySignUp');
-  const activity = await mustLoad(ctx, VolunteerActivity, s.activityId);
-  await guard(ctx, activity, permission);
+async function signUpFor(ctx: GongzhiContext, id: string, permission: PermissionDefinition) {
+  const s = await loadFresh(ctx, ActivitySignUp, id, 'ActivitySignUp');
+  const activity = await loadFresh(ctx, VolunteerActivity, s.activityId);
+  await requireAt(ctx, permission, activity);
   return { signUp: s, activity };
 }
 
 /** One conditional state change of a sign-up; CONFLICT when it is not in `from`. */
 async function transition(em: EntityManager, id: string, from: SignUpStatus, set: string, params: unknown[]): Promise<ActivitySignUp> {
-  const row = await one(em, `update vb_sign_up set ${set} where id = ? and status = ? returning *`, [...params, id, from]);
+  const row = await sqlRow(em, `update vb_sign_up set ${set} where id = ? and status = ? returning *`, [...params, id, from]);
   if (!row) throw new ConflictError(`报名状态不是 ${from} / The sign-up is not ${from}`);
   return em.map(ActivitySignUp, row);
 }
 
 export async function withdraw(ctx: GongzhiContext, signUpId: string): Promise<ActivitySignUp> {
-  await signUpFor(ctx, signUpId, P['activity:sign-up']);
+  await signUpFor(ctx, signUpId, perms['activity:sign-up']);
   return ctx.em.transactional(async (tx) => {
     const s = await transition(tx, signUpId, SignUpStatus.SIGNED_UP, `status = 'WITHDRAWN'`, []);
-    await one(tx, 'update vb_activity set signed_up = signed_up - 1 where id = ? returning id', [s.activityId]);
+    await sqlRow(tx, 'update vb_activity set signed_up = signed_up - 1 where id = ? returning id', [s.activityId]);
     return s;
   });
 }
@@ -101,12 +98,12 @@ function when(at: Date | null | undefined, field: string): Date {
 }
 
 export async function checkIn(ctx: GongzhiContext, signUpId: string, at?: Date | null): Promise<ActivitySignUp> {
-  await signUpFor(ctx, signUpId, P['activity:sign-up']);
+  await signUpFor(ctx, signUpId, perms['activity:sign-up']);
   return transition(ctx.em, signUpId, SignUpStatus.SIGNED_UP, `status = 'CHECKED_IN', checked_in_at = ?`, [when(at, 'input.at')]);
 }
 
 export async function checkOut(ctx: GongzhiContext, signUpId: string, at?: Date | null): Promise<ActivitySignUp> {
-  const { signUp: s } = await signUpFor(ctx, signUpId, P['activity:sign-up']);
+  const { signUp: s } = await signUpFor(ctx, signUpId, perms['activity:sign-up']);
   const t = when(at, 'input.at');
   if (s.checkedInAt && t < s.checkedInAt) throw badInput('input.at', 'must not be before the check-in');
   return transition(ctx.em, signUpId, SignUpStatus.CHECKED_IN, `status = 'CHECKED_OUT', checked_out_at = ?`, [t]);
@@ -117,7 +114,7 @@ export function recordedMinutes(s: ActivitySignUp): number {
   return Math.max(0, Math.round((s.checkedOutAt.getTime() - s.checkedInAt.getTime()) / 60_000));
 }
 
-export async function loadSignUpWithActivity(ctx: GongzhiContext, signUpId: string, permission: string) {
+export async function loadSignUpWithActivity(ctx: GongzhiContext, signUpId: string, permission: PermissionDefinition) {
   const found = await signUpFor(ctx, signUpId, permission);
   const volunteer = await ctx.em.findOne(Volunteer, { id: found.signUp.volunteerId });
   if (!volunteer) throw new NotFoundError('Volunteer');

@@ -1,12 +1,12 @@
-import { ConflictError, EntityManager, GongzhiContext, badInput, emit } from '@gongzhi/plugin-sdk';
+import { ConflictError, EntityManager, GongzhiContext, badInput, emit, sqlRow } from '@gongzhi/plugin-sdk';
 import { ActivitySignUp } from '../entities/sign-up.entity';
 import type { PointsTransfer } from '../entities/transfer.entity';
 import { Volunteer } from '../entities/volunteer.entity';
 import { LedgerUnit, SignUpStatus, TransferKind } from '../graphql/enums.type';
 import { StarLevelReached } from '../events';
-import { P } from '../permissions';
+import { perms } from '../permissions';
 import { settings } from '../settings';
-import { fingerprintOf, one } from './database.service';
+import { fingerprintOf } from './fingerprint';
 import { checkKey } from './idempotency.service';
 import { emitHoursVerified, loadSignUpWithActivity, recordedMinutes } from './activity.service';
 import { findTransferByKey, issuanceAccount, move, volunteerAccounts } from './ledger.service';
@@ -29,7 +29,7 @@ export interface VerificationResult {
 /** Adds verified minutes and recomputes the star level; emits the event when a level is reached. */
 export async function addVerifiedMinutes(tx: EntityManager, volunteer: Volunteer, minutes: number): Promise<void> {
   const add = Math.trunc(minutes); // a validated integer, inlined because the expression repeats it
-  const row = await one<{ star_level: number; verified_minutes: number }>(tx, `update vb_volunteer
+  const row = await sqlRow<{ star_level: number; verified_minutes: number }>(tx, `update vb_volunteer
     set verified_minutes = verified_minutes + ?, star_level = ${starLevelSql(`(verified_minutes + ${add})`)}
     where id = ? returning star_level, verified_minutes`, [add, volunteer.id]);
   const before = starLevelFor(row!.verified_minutes - add);
@@ -47,7 +47,7 @@ export async function addVerifiedMinutes(tx: EntityManager, volunteer: Volunteer
  */
 export async function verifyHours(ctx: GongzhiContext, v: Verification): Promise<VerificationResult> {
   checkKey(v.idempotencyKey);
-  const { signUp, activity, volunteer } = await loadSignUpWithActivity(ctx, v.signUpId, P['activity:verify']);
+  const { signUp, activity, volunteer } = await loadSignUpWithActivity(ctx, v.signUpId, perms['activity:verify']);
   const reason = v.reason?.trim() || null;
   if (v.minutes != null && (!Number.isInteger(v.minutes) || v.minutes < 0 || v.minutes > 24 * 60)) {
     throw badInput('input.minutes', 'must be between 0 and 1440');
@@ -83,7 +83,7 @@ export async function verifyHours(ctx: GongzhiContext, v: Verification): Promise
   const accounts = await volunteerAccounts(ctx.em, volunteer.id);
   try {
     return await ctx.em.transactional(async (tx) => {
-      const row = await one(tx, `update vb_sign_up set status = 'VERIFIED', verified_minutes = ?, adjustment_reason = ?,
+      const row = await sqlRow(tx, `update vb_sign_up set status = 'VERIFIED', verified_minutes = ?, adjustment_reason = ?,
           verified_at = now(), verification_key = ?, verification_fingerprint = ?
         where id = ? and status = 'CHECKED_OUT' returning *`, [minutes, reason, v.idempotencyKey, fingerprint, v.signUpId]);
       if (!row) throw new ConflictError('时长已核定 / Hours are already verified');

@@ -1,8 +1,6 @@
-import { EntityManager } from '@gongzhi/plugin-sdk';
+import { EntityManager, TreeScope, filterOfNode, scopeWhereSql, sqlPeriodStart, sqlRows } from '@gongzhi/plugin-sdk';
 import { Volunteer } from '../entities/volunteer.entity';
 import { LeaderboardPeriod } from '../graphql/enums.type';
-import { TreeScope, scopeWhere } from './access.service';
-import { all } from './database.service';
 
 export interface LeaderboardRow {
   rank: number;
@@ -14,8 +12,7 @@ export interface LeaderboardRow {
 /** Start of the current period in the districts' time zone, as SQL. */
 export function periodStartSql(period: LeaderboardPeriod): string {
   if (period === LeaderboardPeriod.ALL_TIME) return `'-infinity'::timestamptz`;
-  const unit = { WEEK: 'week', MONTH: 'month', YEAR: 'year' }[period];
-  return `(date_trunc('${unit}', now() at time zone 'Asia/Shanghai') at time zone 'Asia/Shanghai')`;
+  return sqlPeriodStart(({ WEEK: 'week', MONTH: 'month', YEAR: 'year' } as const)[period]);
 }
 
 /**
@@ -23,9 +20,9 @@ export function periodStartSql(period: LeaderboardPeriod): string {
  * issuance) and verified minutes, ranked in SQL over the volunteers of the scope.
  */
 export async function leaderboard(em: EntityManager, scope: TreeScope, period: LeaderboardPeriod, limit: number): Promise<LeaderboardRow[]> {
-  const where = scopeWhere(scope, 'v');
+  const where = scopeWhereSql(filterOfNode(scope), 'v');
   const start = periodStartSql(period);
-  const rows = await all<Record<string, unknown> & { rank: string; points: string; minutes: string }>(em, `
+  const rows = await sqlRows<Record<string, unknown> & { rank: string; points: string; minutes: string }>(em, `
     with issuance as (select id from vb_account where district_id = ? and kind = 'ISSUANCE' and unit = 'POINTS'),
     earned as (
       select a.volunteer_id, sum(case when t.from_account_id = i.id then t.amount else -t.amount end) as points

@@ -1,8 +1,7 @@
-import { EntityManager, EventScope, GongzhiError, emit } from '@gongzhi/plugin-sdk';
+import { EntityManager, EventScope, GongzhiError, emit, sqlRow, sqlRows } from '@gongzhi/plugin-sdk';
 import { PointsTransfer } from '../entities/transfer.entity';
 import { AccountKind, LedgerUnit, TransferKind } from '../graphql/enums.type';
 import { PointsCredited, PointsDebited } from '../events';
-import { all, one } from './database.service';
 
 export interface AccountRef {
   id: string;
@@ -47,14 +46,14 @@ export async function issuanceAccount(em: EntityManager, districtId: string, uni
   const cached = issuanceIds.get(cacheKey);
   if (cached) return { id: cached, kind: AccountKind.ISSUANCE };
   const select = `select id from vb_account where district_id = ? and unit = ? and kind = 'ISSUANCE'`;
-  const found = await one<{ id: string }>(em, select, [districtId, unit]);
+  const found = await sqlRow<{ id: string }>(em, select, [districtId, unit]);
   if (found) {
     issuanceIds.set(cacheKey, found.id);
     return { id: found.id, kind: AccountKind.ISSUANCE };
   }
-  await all(em, `insert into vb_account (district_id, kind, unit) values (?, 'ISSUANCE', ?)
+  await sqlRows(em, `insert into vb_account (district_id, kind, unit) values (?, 'ISSUANCE', ?)
     on conflict (district_id, unit) where kind = 'ISSUANCE' do nothing`, [districtId, unit]);
-  const row = await one<{ id: string }>(em, select, [districtId, unit]);
+  const row = await sqlRow<{ id: string }>(em, select, [districtId, unit]);
   return { id: row!.id, kind: AccountKind.ISSUANCE };
 }
 
@@ -84,7 +83,7 @@ export async function move(tx: EntityManager, spec: MoveSpec): Promise<PointsTra
     // One held side (issuing or returning points): the balance change and the transfer in one statement.
     const [side] = sides;
     const debit = side.delta < 0;
-    row = await one(tx, `with side as (${debit
+    row = await sqlRow(tx, `with side as (${debit
       ? 'update vb_account set balance = balance - ? where id = ? and balance >= ? returning balance'
       : 'update vb_account set balance = balance + ? where id = ? returning balance'})
       ${INSERT_TRANSFER} select ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ${debit ? 'side.balance, null' : 'null, side.balance'} from side returning *`,
@@ -93,12 +92,12 @@ export async function move(tx: EntityManager, spec: MoveSpec): Promise<PointsTra
     const after = new Map<string, number>();
     for (const side of sides) {
       const r = side.delta < 0
-        ? await one<{ balance: number }>(tx, 'update vb_account set balance = balance - ? where id = ? and balance >= ? returning balance', [spec.amount, side.ref.id, spec.amount])
-        : await one<{ balance: number }>(tx, 'update vb_account set balance = balance + ? where id = ? returning balance', [spec.amount, side.ref.id]);
+        ? await sqlRow<{ balance: number }>(tx, 'update vb_account set balance = balance - ? where id = ? and balance >= ? returning balance', [spec.amount, side.ref.id, spec.amount])
+        : await sqlRow<{ balance: number }>(tx, 'update vb_account set balance = balance + ? where id = ? returning balance', [spec.amount, side.ref.id]);
       if (!r) throw new InsufficientBalanceError();
       after.set(side.ref.id, r.balance);
     }
-    row = await one(tx, `${INSERT_TRANSFER} values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning *`,
+    row = await sqlRow(tx, `${INSERT_TRANSFER} values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) returning *`,
       [...values, after.get(spec.from.id) ?? null, after.get(spec.to.id) ?? null]).catch(forgetOnMissingAccount);
   }
   if (!row) throw new InsufficientBalanceError();
@@ -119,13 +118,13 @@ export async function move(tx: EntityManager, spec: MoveSpec): Promise<PointsTra
 }
 
 export async function findTransferByKey(em: EntityManager, districtId: string, key: string): Promise<PointsTransfer | null> {
-  const row = await one(em, 'select * from vb_transfer where district_id = ? and idempotency_key = ?', [districtId, key]);
+  const row = await sqlRow(em, 'select * from vb_transfer where district_id = ? and idempotency_key = ?', [districtId, key]);
   return row ? em.map(PointsTransfer, row) : null;
 }
 
 /** A volunteer's points and time-bank accounts. */
 export async function volunteerAccounts(em: EntityManager, volunteerId: string): Promise<{ points: AccountRef; time: AccountRef }> {
-  const rows = await all<{ id: string; kind: AccountKind }>(em, 'select id, kind from vb_account where volunteer_id = ?', [volunteerId]);
+  const rows = await sqlRows<{ id: string; kind: AccountKind }>(em, 'select id, kind from vb_account where volunteer_id = ?', [volunteerId]);
   const of = (kind: AccountKind) => {
     const r = rows.find((x) => x.kind === kind);
     if (!r) throw new Error(`volunteer ${volunteerId} has no ${kind} account`);
@@ -136,7 +135,7 @@ export async function volunteerAccounts(em: EntityManager, volunteerId: string):
 
 /** Balance as shown: stored for held accounts, derived from transfers for issuance accounts. */
 export async function derivedIssuanceBalance(em: EntityManager, accountId: string): Promise<number> {
-  const row = await one<{ b: number }>(em, `select (coalesce((select sum(amount) from vb_transfer where to_account_id = ?), 0)
+  const row = await sqlRow<{ b: number }>(em, `select (coalesce((select sum(amount) from vb_transfer where to_account_id = ?), 0)
       - coalesce((select sum(amount) from vb_transfer where from_account_id = ?), 0))::int as b`, [accountId, accountId]);
   return Number(row?.b ?? 0);
 }

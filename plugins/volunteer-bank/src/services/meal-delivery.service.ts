@@ -1,8 +1,8 @@
-import { DomainEvent, HandlerContext } from '@gongzhi/plugin-sdk';
+import { DomainEvent, HandlerContext, sqlRow } from '@gongzhi/plugin-sdk';
 import { LedgerUnit, TransferKind } from '../graphql/enums.type';
 import type { MealDeliveredPayload } from '@gongzhi/plugin-sdk/contracts';
 import { settings } from '../settings';
-import { fingerprintOf, one } from './database.service';
+import { fingerprintOf } from './fingerprint';
 import { findTransferByKey, issuanceAccount, move, volunteerAccounts } from './ledger.service';
 
 /**
@@ -15,7 +15,7 @@ export async function creditMealDelivery(event: DomainEvent<MealDeliveredPayload
   if (p.deliverer?.kind !== 'VOLUNTEER' || !p.deliverer.residentId || !p.orderId) return;
   const { pointsPerMealDelivery } = await ctx.settings.get(settings, event.districtId);
   if (pointsPerMealDelivery < 1) return;
-  const volunteer = await one<{ id: string; street_id: string; community_id: string }>(ctx.em,
+  const volunteer = await sqlRow<{ id: string; street_id: string; community_id: string }>(ctx.em,
     'select id, street_id, community_id from vb_volunteer where district_id = ? and resident_id = ?', [event.districtId, p.deliverer.residentId]);
   if (!volunteer) return;
   const key = `meal.delivered:${p.orderId}`;

@@ -1,8 +1,7 @@
-import { ConnectionValue, EntityManager, decodeCursor, encodeCursor, pageSize, toConnection } from '@gongzhi/plugin-sdk';
+import { ConnectionValue, EntityManager, decodeCursor, encodeCursor, pageSize, toConnection, sqlRow, sqlRows } from '@gongzhi/plugin-sdk';
 import { PointsAccount } from '../entities/account.entity';
 import { PointsTransfer } from '../entities/transfer.entity';
 import { AccountKind } from '../graphql/enums.type';
-import { all, one } from './database.service';
 
 export interface StatementLine {
   transfer: PointsTransfer;
@@ -18,7 +17,7 @@ export async function statement(em: EntityManager, account: PointsAccount, first
   const size = pageSize(first);
   const before = after ? String(decodeCursor(after, 1)[0]) : null;
   const issuance = account.kind === AccountKind.ISSUANCE;
-  const rows = size === 0 ? [] : await all<Record<string, unknown> & { change: number; balance_after: number; seq: string }>(em, `
+  const rows = size === 0 ? [] : await sqlRows<Record<string, unknown> & { change: number; balance_after: number; seq: string }>(em, `
     with entries as (
       select t.*, case when t.to_account_id = ? then t.amount else -t.amount end as change,
         ${issuance
@@ -33,7 +32,7 @@ export async function statement(em: EntityManager, account: PointsAccount, first
     return { transfer: em.map(PointsTransfer, t), change: Number(change), balanceAfter: Number(balance_after) };
   });
   return toConnection(page, (l) => encodeCursor([l.transfer.seq]), hasNext, !!after, async () => {
-    const c = await one<{ n: number }>(em, 'select count(*)::int n from vb_transfer where from_account_id = ? or to_account_id = ?', [account.id, account.id]);
+    const c = await sqlRow<{ n: number }>(em, 'select count(*)::int n from vb_transfer where from_account_id = ? or to_account_id = ?', [account.id, account.id]);
     return c!.n;
   });
 }

@@ -1,12 +1,10 @@
-import { ConflictError, GongzhiContext, NotFoundError, badInput } from '@gongzhi/plugin-sdk';
+import { ConflictError, GongzhiContext, NotFoundError, badInput, TEXT_ARRAY, requireAt, sqlRow, sqlRows, textArray, violatesConstraint, PermissionDefinition } from '@gongzhi/plugin-sdk';
 import { PointsTransfer } from '../entities/transfer.entity';
 import { Volunteer } from '../entities/volunteer.entity';
 import { AccountKind } from '../graphql/enums.type';
 import type { AccountRef } from './ledger.service';
-import { P } from '../permissions';
+import { perms } from '../permissions';
 import { RegisterVolunteerInput } from '../graphql/volunteer.input';
-import { TEXT_ARRAY, all, isUniqueViolation, one, textArray } from './database.service';
-import { guard } from './access.service';
 
 /** Cumulative verified hours for one to five stars (national volunteer-record rule). */
 export const STAR_THRESHOLDS_HOURS = [100, 300, 600, 1000, 1500] as const;
@@ -32,20 +30,20 @@ export async function registerVolunteer(ctx: GongzhiContext, residentId: string,
   const resident = await ctx.core.resident(residentId);
   if (!resident) throw new NotFoundError('Resident');
   const scope = { districtId: resident.districtId, streetId: resident.streetId, communityId: resident.communityId };
-  await guard(ctx, scope, P['volunteer:register']);
+  await requireAt(ctx, perms['volunteer:register'], scope);
   const skills = cleanList(input.skills, 'input.skills');
   const areas = cleanList(input.serviceAreas, 'input.serviceAreas');
   try {
     return await ctx.em.transactional(async (tx) => {
-      const row = await one(tx, `insert into vb_volunteer (district_id, street_id, community_id, resident_id, name, skills, service_areas)
+      const row = await sqlRow(tx, `insert into vb_volunteer (district_id, street_id, community_id, resident_id, name, skills, service_areas)
         values (?, ?, ?, ?, ?, ${TEXT_ARRAY}, ${TEXT_ARRAY}) returning *`,
       [scope.districtId, scope.streetId, scope.communityId, residentId, resident.name, textArray(skills), textArray(areas)]);
-      await all(tx, `insert into vb_account (district_id, kind, unit, volunteer_id)
+      await sqlRows(tx, `insert into vb_account (district_id, kind, unit, volunteer_id)
         values (?, 'VOLUNTEER', 'POINTS', ?), (?, 'TIME_BANK', 'MINUTES', ?)`, [scope.districtId, row!.id, scope.districtId, row!.id]);
       return tx.map(Volunteer, row!);
     });
   } catch (e) {
-    if (isUniqueViolation(e, 'vb_volunteer_resident_unique')) {
+    if (violatesConstraint(e, 'vb_volunteer_resident_unique')) {
       throw new ConflictError('该居民已登记为志愿者 / This resident is already a volunteer');
     }
     throw e;
@@ -64,8 +62,8 @@ export interface VolunteerWithAccounts {
  * The volunteer, its two accounts and the transfer already recorded under `key`, in one
  * statement (the hot path of every credit), then the gate and the permission.
  */
-export async function volunteerWithAccounts(ctx: GongzhiContext, id: string, permission: string, key: string | null = null): Promise<VolunteerWithAccounts> {
-  const row = await one<Record<string, unknown> & { points_account_id: string; time_account_id: string; existing: Record<string, unknown> | null }>(ctx.em, `
+export async function volunteerWithAccounts(ctx: GongzhiContext, id: string, permission: PermissionDefinition, key: string | null = null): Promise<VolunteerWithAccounts> {
+  const row = await sqlRow<Record<string, unknown> & { points_account_id: string; time_account_id: string; existing: Record<string, unknown> | null }>(ctx.em, `
     select v.*, pa.id as points_account_id, ta.id as time_account_id,
       (select to_jsonb(t) from vb_transfer t where t.district_id = v.district_id and t.idempotency_key = ?) as existing
     from vb_volunteer v
@@ -75,7 +73,7 @@ export async function volunteerWithAccounts(ctx: GongzhiContext, id: string, per
   if (!row) throw new NotFoundError('Volunteer');
   const { points_account_id, time_account_id, existing, ...v } = row;
   const volunteer = ctx.em.map(Volunteer, v);
-  await guard(ctx, volunteerScope(volunteer), permission);
+  await requireAt(ctx, permission, volunteerScope(volunteer));
   return {
     volunteer,
     points: { id: points_account_id, kind: AccountKind.VOLUNTEER, volunteerId: id },
