@@ -1,4 +1,4 @@
-import { defineNode, GongzhiError, type GongzhiContext, type PermissionDefinition, type ScopeNode } from '@gongzhi/plugin-sdk';
+import { defineNode, GongzhiError, type GongzhiContext, type PermissionDefinition, type ScopeNode, byId } from '@gongzhi/plugin-sdk';
 import { Canteen } from './entities/canteen.entity';
 import { CentralKitchen } from './entities/central-kitchen.entity';
 import { DiningDish } from './entities/dish.entity';
@@ -7,9 +7,9 @@ import { DiningMenu } from './entities/menu.entity';
 import { DiningOrder } from './entities/order.entity';
 import { perms } from './permissions';
 import { PROGRAM } from './program';
-import { canteenScope, elderScope, guardCanteenRead, isSelf } from './services/access.service';
-import { byId } from './services/loaders.service';
 import { readableOrder } from './services/order-query.service';
+import { canteenScope, guardCanteenRead } from './services/canteen-access';
+import { elderScope, isSelf } from './services/elder-access';
 
 /** Null unless the caller holds `permission` at `scope`; PROGRAM_NOT_ENABLED still surfaces. */
 async function visible<T>(ctx: GongzhiContext, row: T | null, permission: PermissionDefinition, scope: (row: T) => Promise<ScopeNode> | ScopeNode): Promise<T | null> {

@@ -1,4 +1,4 @@
-import { resolveSettings, type SeedContext } from '@gongzhi/plugin-sdk';
+import { resolveSettings, type SeedContext, addDays, ageOn, sqlRows, today } from '@gongzhi/plugin-sdk';
 import { Canteen, capacityOf } from './entities/canteen.entity';
 import { CanteenCommunity } from './entities/canteen-community.entity';
 import { CentralKitchen } from './entities/central-kitchen.entity';
@@ -9,10 +9,9 @@ import { DiningOrder } from './entities/order.entity';
 import {
   DietTag, EnrolmentStatus, Meal, MenuStatus, OperatorKind, OrderMode, OrderStatus, PlacedBy, WEEKDAYS,
 } from './graphql/dining-enums.type';
-import { addDays, ageOn, shanghaiDate } from './services/clock.service';
-import { query } from './services/sql.service';
 import { computeSubsidy } from './services/subsidy.service';
 import { diningSettings } from './settings';
+import { diningNow } from './services/clock.service';
 
 const DISHES: [string, number, DietTag[]][][] = [
   [['清蒸鲈鱼', 1200, [DietTag.LOW_SALT, DietTag.SOFT]], ['西红柿炒蛋', 500, [DietTag.SOFT]], ['清炒时蔬', 300, [DietTag.VEGETARIAN, DietTag.LOW_SALT]], ['小米粥', 200, [DietTag.SOFT, DietTag.LOW_SUGAR]]],
@@ -28,14 +27,14 @@ type ResidentRow = { id: string; street_id: string; community_id: string; birth_
  * tomorrow's lunch. Does nothing when the district already has a canteen (idempotent).
  */
 export async function seedDining({ em, districtId }: SeedContext): Promise<void> {
-  const [{ n }] = await query<{ n: number }>(em, 'select count(*)::int as n from ed_canteen where district_id = ?', [districtId]);
+  const [{ n }] = await sqlRows<{ n: number }>(em, 'select count(*)::int as n from ed_canteen where district_id = ?', [districtId]);
   if (n > 0) return;
   const settings = resolveSettings(diningSettings, null);
-  const today = shanghaiDate();
-  const communities = await query<{ id: string; street_id: string; name: string }>(em,
+  const day = today(diningNow());
+  const communities = await sqlRows<{ id: string; street_id: string; name: string }>(em,
     'select id, street_id, name from community where district_id = ? order by name, id limit 10', [districtId]);
   if (communities.length === 0) return;
-  const orgs = await query<{ id: string; name: string }>(em, 'select id, name from social_organization where district_id = ? order by name, id limit 1', [districtId]);
+  const orgs = await sqlRows<{ id: string; name: string }>(em, 'select id, name from social_organization where district_id = ? order by name, id limit 1', [districtId]);
   const kitchen = em.create(CentralKitchen, {
     districtId, streetId: communities[0].street_id, name: '区中央厨房', address: null,
     operatorKind: OperatorKind.COMPANY, operatorOrganizationId: null, operatorName: '共治餐饮管理有限公司',
@@ -57,7 +56,7 @@ export async function seedDining({ em, districtId }: SeedContext): Promise<void>
     em.persist(em.create(CanteenCommunity, { canteenId: canteen.id, communityId: community.id, districtId }));
     const menus = new Map<string, { menu: DiningMenu; dishes: DiningDish[] }>();
     for (let d = 0; d < 7; d++) {
-      const date = addDays(today, d);
+      const date = addDays(day, d);
       for (const meal of [Meal.LUNCH, Meal.DINNER]) {
         const menu = em.create(DiningMenu, { districtId, canteenId: canteen.id, date, meal, status: MenuStatus.PUBLISHED, publishedAt: new Date() });
         em.persist(menu);
@@ -69,7 +68,7 @@ export async function seedDining({ em, districtId }: SeedContext): Promise<void>
     await em.flush();
     for (const { dishes } of menus.values()) dishes.forEach((x) => em.persist(x));
     await em.flush();
-    await enrolAndOrder(em, canteen, community.id, today, menus, settings);
+    await enrolAndOrder(em, canteen, community.id, day, menus, settings);
   }
   await em.flush();
 }
@@ -78,7 +77,7 @@ async function enrolAndOrder(
   em: SeedContext['em'], canteen: Canteen, communityId: string, today: string,
   menus: Map<string, { menu: DiningMenu; dishes: DiningDish[] }>, settings: ReturnType<typeof resolveSettings<typeof diningSettings>>,
 ): Promise<void> {
-  const elders = await query<ResidentRow>(em,
+  const elders = await sqlRows<ResidentRow>(em,
     `select id, street_id, community_id, birth_date::text as birth_date, care_tags, address from resident
      where community_id = ? and birth_date <= (?::date - interval '60 years') order by id limit 12`, [communityId, today]);
   const tomorrow = addDays(today, 1);
@@ -113,7 +112,7 @@ async function enrolAndOrder(
   orders.forEach((o) => em.persist(o));
   await em.flush();
   if (booked > 0) {
-    await query(em, 'insert into ed_meal_slot (canteen_id, date, meal, district_id, capacity, used) values (?, ?, ?, ?, ?, ?) on conflict do nothing',
+    await sqlRows(em, 'insert into ed_meal_slot (canteen_id, date, meal, district_id, capacity, used) values (?, ?, ?, ?, ?, ?) on conflict do nothing',
       [canteen.id, tomorrow, Meal.LUNCH, canteen.districtId, capacityOf(canteen, Meal.LUNCH), booked]);
   }
 }

@@ -1,18 +1,19 @@
 import {
   Arg, Args, Community, Connection, Ctx, FieldResolver, ID, LocalDate, Mutation, PageArgs, Query, Resolver, Root,
-  SocialOrganization, type GongzhiContext, AsParent, MaxItems, Requires } from '@gongzhi/plugin-sdk';
+  SocialOrganization, type GongzhiContext, AsParent, MaxItems, Requires, byId, parseLocalDate, today,
+} from '@gongzhi/plugin-sdk';
 import { perms } from '../permissions';
 import { Canteen, capacityOf, cutoffOf } from '../entities/canteen.entity';
 import { CentralKitchen } from '../entities/central-kitchen.entity';
 import { DiningMenu } from '../entities/menu.entity';
 import { createCanteen, listCanteens, updateCanteen } from '../services/canteen.service';
 import { seatsOn } from '../services/capacity.service';
-import { checkDate, shanghaiDate } from '../services/clock.service';
-import { byId, servedCommunityIds } from '../services/loaders.service';
 import { listMenus } from '../services/menu.service';
 import { MealCapacity } from './canteen-capacity.type';
 import { CanteenFilter, CreateCanteenInput, UpdateCanteenInput } from './canteen.input';
 import { MEALS } from './dining-enums.type';
+import { diningNow } from '../services/clock.service';
+import { servedCommunityIds } from '../services/canteen-communities';
 
 const CanteenConnection = Connection(Canteen, 'Canteen');
 const DiningMenuConnection = Connection(DiningMenu, 'DiningMenu');
@@ -66,7 +67,7 @@ export class CanteenResolver {
   @AsParent()
   @FieldResolver(() => [MealCapacity], { description: '某日各餐供餐能力与已订数（缺省今天）/ Capacity and bookings per meal on a date (today by default)' })
   async capacity(@Root() c: Canteen, @Arg('date', () => LocalDate, { nullable: true, description: '日期，缺省今天 / Date; today by default' }) date: string | null, @Ctx() ctx: GongzhiContext) {
-    const day = date ? checkDate(date, 'date') : shanghaiDate();
+    const day = date ? parseLocalDate(date, 'date') : today(diningNow());
     const seats = await ctx.loader<string, { meal: string; used: number; capacity: number }[]>(`elderly-dining:seats:${day}`, async (ids) => {
       const rows = await seatsOn(ctx.em, ids, day);
       return ids.map((id) => rows.filter((r) => r.canteen_id === id));

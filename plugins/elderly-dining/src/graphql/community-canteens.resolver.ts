@@ -1,8 +1,7 @@
-import { Community, Ctx, FieldResolver, Resolver, Root, type GongzhiContext, AsParent } from '@gongzhi/plugin-sdk';
+import { Community, Ctx, FieldResolver, Resolver, Root, type GongzhiContext, AsParent, requireAt } from '@gongzhi/plugin-sdk';
 import { Canteen } from '../entities/canteen.entity';
 import { perms } from '../permissions';
-import { guard } from '../services/access.service';
-import { canteensByCommunity } from '../services/loaders.service';
+import { canteensByCommunity } from '../services/canteen-communities';
 
 /** Adds `Community.canteens` to the core type: batched across every community of a list. */
 @Resolver(() => Community)
@@ -10,7 +9,7 @@ export class CommunityCanteensResolver {
   @AsParent()
   @FieldResolver(() => [Canteen], { description: '服务本社区的长者食堂 / Elder canteens serving this community' })
   async canteens(@Root() community: Community, @Ctx() ctx: GongzhiContext): Promise<Canteen[]> {
-    await guard(ctx, perms['canteen:read'], { districtId: community.districtId, streetId: community.streetId, communityId: community.id });
+    await requireAt(ctx, perms['canteen:read'], { districtId: community.districtId, streetId: community.streetId, communityId: community.id });
     return canteensByCommunity(ctx).load(community.id);
   }
 }

@@ -1,4 +1,4 @@
-import { registerEnumType } from '@gongzhi/plugin-sdk';
+import { isoWeekday, registerEnumType } from '@gongzhi/plugin-sdk';
 
 /** The closed sets of the dining program, each a GraphQL enum. */
 export enum Meal { BREAKFAST = 'BREAKFAST', LUNCH = 'LUNCH', DINNER = 'DINNER' }
@@ -77,3 +77,5 @@ export const MEALS: Meal[] = [Meal.BREAKFAST, Meal.LUNCH, Meal.DINNER];
 export const WEEKDAYS: Weekday[] = [
   Weekday.SUNDAY, Weekday.MONDAY, Weekday.TUESDAY, Weekday.WEDNESDAY, Weekday.THURSDAY, Weekday.FRIDAY, Weekday.SATURDAY,
 ];
+
+export const weekdayOf = (date: string): Weekday => WEEKDAYS[isoWeekday(date) % 7];

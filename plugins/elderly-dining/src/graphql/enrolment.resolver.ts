@@ -1,12 +1,12 @@
 import {
   Arg, Args, Connection, Ctx, FieldResolver, ID, Int, Mutation, PageArgs, Query, Resident, Resolver, Root,
-  type GongzhiContext, AsParent, Requires } from '@gongzhi/plugin-sdk';
+  type GongzhiContext, AsParent, Requires, byId,
+} from '@gongzhi/plugin-sdk';
 import { perms } from '../permissions';
 import { Canteen } from '../entities/canteen.entity';
 import { DiningEnrolment } from '../entities/enrolment.entity';
 import { diningSettings } from '../settings';
 import { enrolElder, listEnrolments, updateEnrolment, withdrawEnrolment } from '../services/enrolment.service';
-import { byId } from '../services/loaders.service';
 import { applicableTiers } from '../services/subsidy.service';
 import { SubsidyTier } from './dining-enums.type';
 import { EnrolElderInput, EnrolmentFilter, UpdateEnrolmentInput } from './enrolment.input';

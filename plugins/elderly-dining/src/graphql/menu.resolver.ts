@@ -1,10 +1,9 @@
-import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root, type GongzhiContext, AsParent, Requires } from '@gongzhi/plugin-sdk';
+import { Arg, Ctx, FieldResolver, ID, Mutation, Resolver, Root, type GongzhiContext, AsParent, Requires, byId } from '@gongzhi/plugin-sdk';
 import { perms } from '../permissions';
 import { Canteen } from '../entities/canteen.entity';
 import { DiningDish } from '../entities/dish.entity';
 import { DiningMenu } from '../entities/menu.entity';
-import { byId, dishesByMenu } from '../services/loaders.service';
-import { publishMenu, saveMenu } from '../services/menu.service';
+import { dishesByMenu, publishMenu, saveMenu } from '../services/menu.service';
 import { SaveMenuInput } from './menu.input';
 
 @Resolver(() => DiningMenu)

@@ -1,10 +1,10 @@
 import {
   Arg, Args, Connection, Ctx, FieldResolver, ID, Mutation, PageArgs, Query, Resident, Resolver, Root,
-  type GongzhiContext, AsParent, Authenticated } from '@gongzhi/plugin-sdk';
+  type GongzhiContext, AsParent, Authenticated, byId,
+} from '@gongzhi/plugin-sdk';
 import { Canteen } from '../entities/canteen.entity';
 import { DiningDish } from '../entities/dish.entity';
 import { DiningOrder } from '../entities/order.entity';
-import { byId } from '../services/loaders.service';
 import { listOrders } from '../services/order-query.service';
 import { cancelOrder, placeOrder } from '../services/order.service';
 import { OrderFilter, PlaceOrderInput } from './order.input';

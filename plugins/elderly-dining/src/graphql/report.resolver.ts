@@ -1,7 +1,6 @@
-import { Arg, Ctx, FieldResolver, ID, LocalDate, Query, Resolver, Root, type GongzhiContext, AsParent, Requires } from '@gongzhi/plugin-sdk';
+import { Arg, Ctx, FieldResolver, ID, LocalDate, Query, Resolver, Root, type GongzhiContext, AsParent, Requires, byId } from '@gongzhi/plugin-sdk';
 import { perms } from '../permissions';
 import { Canteen } from '../entities/canteen.entity';
-import { byId } from '../services/loaders.service';
 import { dailyCounts, settlement, settlementCsv } from '../services/report.service';
 import { CanteenSettlement, DailyMealCount, SubsidySettlement } from './report.type';
 

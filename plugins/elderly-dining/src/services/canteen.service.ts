@@ -1,17 +1,17 @@
 import {
-  badInput, decodeId, keysetPage, type ConnectionValue, type GongzhiContext,
+  badInput, decodeId, keysetPage, type ConnectionValue, type GongzhiContext, loadOrFail, parseLocalTime, requireAt, sqlRows, sqlRun, today, permittedWhere,
 } from '@gongzhi/plugin-sdk';
 import { Canteen } from '../entities/canteen.entity';
 import { CanteenCommunity } from '../entities/canteen-community.entity';
 import type { CanteenFilter, CreateCanteenInput, MealCapacityInput, MealCutoffInput, UpdateCanteenInput } from '../graphql/canteen.input';
 import { Meal, Weekday } from '../graphql/dining-enums.type';
 import { perms } from '../permissions';
+import { PROGRAM } from '../program';
 import { diningSettings } from '../settings';
-import { canteenScope, guard, listFilter } from './access.service';
-import { checkTime, shanghaiDate } from './clock.service';
-import { loadCanteen, loadKitchen } from './loaders.service';
 import { requireName, resolveOperator } from './operator.service';
-import { query, update } from './sql.service';
+import { canteenScope } from './canteen-access';
+import { CentralKitchen } from '../entities/central-kitchen.entity';
+import { diningNow } from './clock.service';
 
 function checkCount(v: number, field: string): number {
   if (!Number.isInteger(v) || v < 0 || v > 100_000) throw badInput(field, 'must be an integer between 0 and 100000');
@@ -34,9 +34,9 @@ function capacityColumns(c: MealCapacityInput) {
 
 function cutoffColumns(c: MealCutoffInput | null | undefined, fallback: { breakfast: string; lunch: string; dinner: string }) {
   return {
-    cutoffBreakfast: checkTime(c?.breakfast ?? fallback.breakfast, 'input.cutoffs.breakfast'),
-    cutoffLunch: checkTime(c?.lunch ?? fallback.lunch, 'input.cutoffs.lunch'),
-    cutoffDinner: checkTime(c?.dinner ?? fallback.dinner, 'input.cutoffs.dinner'),
+    cutoffBreakfast: parseLocalTime(c?.breakfast ?? fallback.breakfast, 'input.cutoffs.breakfast'),
+    cutoffLunch: parseLocalTime(c?.lunch ?? fallback.lunch, 'input.cutoffs.lunch'),
+    cutoffDinner: parseLocalTime(c?.dinner ?? fallback.dinner, 'input.cutoffs.dinner'),
   };
 }
 
@@ -58,11 +58,11 @@ export async function createCanteen(ctx: GongzhiContext, input: CreateCanteenInp
   const community = await ctx.core.community(decodeId(input.communityId, 'Community'));
   if (!community) throw badInput('input.communityId', 'is not a community');
   const scope = { districtId: community.districtId, streetId: community.streetId, communityId: community.id };
-  await guard(ctx, perms['canteen:manage'], scope);
+  await requireAt(ctx, perms['canteen:manage'], scope);
   const settings = await ctx.settings.get(diningSettings, scope.districtId);
   let kitchenId: string | null = null;
   if (input.kitchenId) {
-    const kitchen = await loadKitchen(ctx, decodeId(input.kitchenId, 'CentralKitchen'));
+    const kitchen = await loadOrFail(ctx, CentralKitchen, decodeId(input.kitchenId, 'CentralKitchen'));
     if (kitchen.districtId !== scope.districtId) throw badInput('input.kitchenId', 'is not a kitchen of this district');
     kitchenId = kitchen.id;
   }
@@ -88,8 +88,8 @@ export async function createCanteen(ctx: GongzhiContext, input: CreateCanteenInp
 }
 
 export async function updateCanteen(ctx: GongzhiContext, input: UpdateCanteenInput): Promise<Canteen> {
-  const canteen = await loadCanteen(ctx, decodeId(input.id, 'Canteen'));
-  await guard(ctx, perms['canteen:manage'], canteenScope(canteen));
+  const canteen = await loadOrFail(ctx, Canteen, decodeId(input.id, 'Canteen'));
+  await requireAt(ctx, perms['canteen:manage'], canteenScope(canteen));
   const served = input.servedCommunityIds ? await checkServed(ctx, canteen.districtId, input.servedCommunityIds) : null;
   const changes = {
     ...(input.name != null ? { name: requireName(input.name, 'input.name') } : {}),
@@ -105,13 +105,13 @@ export async function updateCanteen(ctx: GongzhiContext, input: UpdateCanteenInp
     const row = await tem.findOneOrFail(Canteen, canteen.id);
     tem.assign(row, changes);
     if (input.capacity) {
-      const today = shanghaiDate();
+      const from = today(diningNow());
       for (const [meal, cap] of [[Meal.BREAKFAST, row.capacityBreakfast], [Meal.LUNCH, row.capacityLunch], [Meal.DINNER, row.capacityDinner]] as const) {
-        await update(tem, 'update ed_meal_slot set capacity = ? where canteen_id = ? and meal = ? and date >= ?', [cap, row.id, meal, today]);
+        await sqlRun(tem, 'update ed_meal_slot set capacity = ? where canteen_id = ? and meal = ? and date >= ?', [cap, row.id, meal, from]);
       }
     }
     if (served) {
-      await update(tem, 'delete from ed_canteen_community where canteen_id = ?', [canteen.id]);
+      await sqlRun(tem, 'delete from ed_canteen_community where canteen_id = ?', [canteen.id]);
       for (const communityId of served) tem.persist(tem.create(CanteenCommunity, { canteenId: row.id, communityId, districtId: row.districtId }));
     }
     return row;
@@ -120,12 +120,13 @@ export async function updateCanteen(ctx: GongzhiContext, input: UpdateCanteenInp
 
 export async function listCanteens(ctx: GongzhiContext, filter: CanteenFilter, first?: number | null, after?: string | null): Promise<ConnectionValue<Canteen>> {
   const districtId = decodeId(filter.districtId, 'District');
-  const visible = listFilter(ctx, perms['canteen:read'], districtId,
+  ctx.programs.assertEnabled(PROGRAM, districtId);
+  const visible = permittedWhere(ctx, perms['canteen:read'],
     { district: 'districtId', street: 'streetId', community: 'communityId', organization: 'operatorOrganizationId' });
   const where: Record<string, unknown> = { districtId };
   if (filter.kitchenId) where.kitchenId = decodeId(filter.kitchenId, 'CentralKitchen');
   if (filter.communityId) {
-    const rows = await query<{ canteen_id: string }>(ctx.em,
+    const rows = await sqlRows<{ canteen_id: string }>(ctx.em,
       'select canteen_id from ed_canteen_community where community_id = ? and district_id = ?',
       [decodeId(filter.communityId, 'Community'), districtId]);
     where.id = { $in: rows.map((r) => r.canteen_id) };

@@ -1,6 +1,5 @@
-import { GongzhiError, type EntityManager } from '@gongzhi/plugin-sdk';
+import { GongzhiError, type EntityManager, sqlRows, sqlRun } from '@gongzhi/plugin-sdk';
 import type { Meal } from '../graphql/dining-enums.type';
-import { query, update } from './sql.service';
 
 export interface Seat {
   used: number;
@@ -20,13 +19,13 @@ export async function takeSeat(
 ): Promise<Seat> {
   const started = performance.now();
   try {
-    const take = () => query<Seat>(em,
+    const take = () => sqlRows<Seat>(em,
       'update ed_meal_slot set used = used + 1 where canteen_id = ? and date = ? and meal = ? and used < capacity returning used, capacity',
       [slot.canteenId, slot.date, slot.meal]);
     let rows = await take();
     if (rows.length === 0) {
       // Waits for a concurrent creator of the same row to commit, then the retry sees it.
-      await update(em,
+      await sqlRun(em,
         'insert into ed_meal_slot (canteen_id, date, meal, district_id, capacity, used) values (?, ?, ?, ?, ?, 0) on conflict do nothing',
         [slot.canteenId, slot.date, slot.meal, slot.districtId, slot.capacity]);
       rows = await take();
@@ -43,12 +42,12 @@ export async function takeSeat(
 
 /** Gives a seat back (cancellation), inside the caller's transaction. */
 export async function releaseSeat(em: EntityManager, canteenId: string, date: string, meal: Meal): Promise<void> {
-  await update(em, 'update ed_meal_slot set used = used - 1 where canteen_id = ? and date = ? and meal = ? and used > 0', [canteenId, date, meal]);
+  await sqlRun(em, 'update ed_meal_slot set used = used - 1 where canteen_id = ? and date = ? and meal = ? and used > 0', [canteenId, date, meal]);
 }
 
 /** Booked seats per meal for canteens on a date (missing rows mean nothing booked yet). */
 export async function seatsOn(em: EntityManager, canteenIds: readonly string[], date: string) {
   if (canteenIds.length === 0) return [];
-  return query<{ canteen_id: string; meal: Meal; used: number; capacity: number }>(em,
+  return sqlRows<{ canteen_id: string; meal: Meal; used: number; capacity: number }>(em,
     'select canteen_id, meal, used, capacity from ed_meal_slot where canteen_id in (?) and date = ?', [[...canteenIds], date]);
 }

@@ -1,36 +1,27 @@
-import type { DashboardFigure, DashboardSection, EntityManager, ScopeNode } from '@gongzhi/plugin-sdk';
-import { monthRange, shanghaiDate } from './clock.service';
+import { filterOfNode, monthRange, scopeWhereSql, sqlRows, today, type DashboardFigure, type DashboardSection, type EntityManager, type ScopeNode } from '@gongzhi/plugin-sdk';
 import { SETTLED_STATUSES } from './report.service';
-import { query } from './sql.service';
-
-/** `and <alias>.street_id = ?` etc. for the node's level of the tree. */
-function scopeSql(node: ScopeNode, alias: string): [string, unknown[]] {
-  const parts = [`${alias}.district_id = ?`];
-  const params: unknown[] = [node.districtId];
-  if (node.streetId) { parts.push(`${alias}.street_id = ?`); params.push(node.streetId); }
-  if (node.communityId) { parts.push(`${alias}.community_id = ?`); params.push(node.communityId); }
-  return [parts.join(' and '), params];
-}
+import { diningNow } from './clock.service';
 
 /** Dining figures for a node of the tree, each computed in SQL. */
 export async function diningFigures(em: EntityManager, node: ScopeNode): Promise<DashboardFigure[]> {
-  const today = shanghaiDate();
-  const [monthStart, nextMonth] = monthRange(today.slice(0, 7), 'month');
-  const [orderWhere, orderParams] = scopeSql(node, 'o');
-  const [canteenWhere, canteenParams] = scopeSql(node, 'c');
-  const [orders] = await query<{ meals: number; delivered: number; subsidy: number }>(em,
+  const day = today(diningNow());
+  const [monthStart, nextMonth] = monthRange(day.slice(0, 7), 'month');
+  const scope = filterOfNode(node, 'community');
+  const { sql: orderWhere, params: orderParams } = scopeWhereSql(scope, 'o');
+  const { sql: canteenWhere, params: canteenParams } = scopeWhereSql(scope, 'c');
+  const [orders] = await sqlRows<{ meals: number; delivered: number; subsidy: number }>(em,
     `select count(*) filter (where o.date = ? and o.status <> 'CANCELLED')::int as meals,
             count(*) filter (where o.date = ? and o.status = 'DELIVERED')::int as delivered,
             coalesce(sum(o.subsidy_fen) filter (where o.status in (?)), 0)::int as subsidy
      from ed_order o where ${orderWhere} and o.date >= ? and o.date < ?`,
-    [today, today, SETTLED_STATUSES, ...orderParams, monthStart, nextMonth]);
-  const [seats] = await query<{ used: number; capacity: number }>(em,
+    [day, day, SETTLED_STATUSES, ...orderParams, monthStart, nextMonth]);
+  const [seats] = await sqlRows<{ used: number; capacity: number }>(em,
     `select coalesce(sum(coalesce(s.used, 0)), 0)::int as used,
             coalesce(sum(coalesce(s.capacity, case m.meal when 'BREAKFAST' then c.capacity_breakfast when 'LUNCH' then c.capacity_lunch else c.capacity_dinner end)), 0)::int as capacity
      from ed_canteen c cross join (values ('BREAKFAST'), ('LUNCH'), ('DINNER')) m(meal)
      left join ed_meal_slot s on s.canteen_id = c.id and s.date = ? and s.meal = m.meal
      where ${canteenWhere}`,
-    [today, ...canteenParams]);
+    [day, ...canteenParams]);
   return [
     { key: 'mealsToday', label: { zh: '今日订餐', en: 'Meals today' }, value: orders.meals },
     { key: 'deliveredToday', label: { zh: '今日已送达', en: 'Delivered today' }, value: orders.delivered },

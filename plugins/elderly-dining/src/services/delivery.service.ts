@@ -1,5 +1,5 @@
 import {
-  badInput, ConflictError, decodeId, emit, LockMode, type EntityManager, type GongzhiContext,
+  badInput, ConflictError, decodeId, emit, LockMode, type EntityManager, type GongzhiContext, loadOrFail, requireAt,
 } from '@gongzhi/plugin-sdk';
 import { DiningEnrolment } from '../entities/enrolment.entity';
 import { DiningOrder } from '../entities/order.entity';
@@ -7,10 +7,10 @@ import { DelivererKind, OrderMode, OrderStatus } from '../graphql/dining-enums.t
 import type { AssignDelivererInput, ConfirmDeliveryInput, ReportDeliveryFailedInput } from '../graphql/delivery.input';
 import { DeliveryFailed, MealDelivered } from '../events';
 import { perms } from '../permissions';
-import { elderScope, guard } from './access.service';
-import { diningNow } from './clock.service';
-import { loadCanteen, loadOrder } from './loaders.service';
 import { requireName } from './operator.service';
+import { elderScope } from './elder-access';
+import { Canteen } from '../entities/canteen.entity';
+import { diningNow } from './clock.service';
 
 type Step = (order: DiningOrder, tem: EntityManager) => Promise<void> | void;
 
@@ -19,9 +19,9 @@ type Step = (order: DiningOrder, tem: EntityManager) => Promise<void> | void;
  * applies `step` to the row locked FOR UPDATE, so each transition (and its event) happens once.
  */
 async function transition(ctx: GongzhiContext, globalId: string, field: string, allowed: OrderStatus[], step: Step): Promise<DiningOrder> {
-  const found = await loadOrder(ctx, decodeId(globalId, 'DiningOrder'));
-  const canteen = await loadCanteen(ctx, found.canteenId);
-  await guard(ctx, perms['order:serve'], elderScope(found, canteen));
+  const found = await loadOrFail(ctx, DiningOrder, decodeId(globalId, 'DiningOrder'));
+  const canteen = await loadOrFail(ctx, Canteen, found.canteenId);
+  await requireAt(ctx, perms['order:serve'], elderScope(found, canteen));
   return ctx.em.transactional(async (tem) => {
     const order = await tem.findOneOrFail(DiningOrder, found.id, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
     if (!allowed.includes(order.status)) throw new ConflictError(`Not possible for an order in status ${order.status}`, { field });

@@ -1,16 +1,16 @@
 import {
   badInput, CareTag, ConflictError, decodeId, keysetPage, NotFoundError,
-  type ConnectionValue, type GongzhiContext, type Resident,
+  type ConnectionValue, type GongzhiContext, type Resident, ageOn, loadOrFail, requireAt, today, violatesConstraint,
 } from '@gongzhi/plugin-sdk';
 import { DiningEnrolment } from '../entities/enrolment.entity';
 import { EnrolmentStatus } from '../graphql/dining-enums.type';
 import type { EligibilityInput, EnrolElderInput, EnrolmentFilter, UpdateEnrolmentInput } from '../graphql/enrolment.input';
 import { perms } from '../permissions';
 import { diningSettings } from '../settings';
-import { elderRowFilter, elderScope, guard } from './access.service';
-import { ageOn, shanghaiDate } from './clock.service';
-import { loadCanteen, loadEnrolment, servedCommunityIds } from './loaders.service';
-import { isUniqueViolation } from './sql.service';
+import { elderRowFilter, elderScope } from './elder-access';
+import { servedCommunityIds } from './canteen-communities';
+import { Canteen } from '../entities/canteen.entity';
+import { diningNow } from './clock.service';
 
 function eligibility(resident: Resident, age: number, given: EligibilityInput | null | undefined) {
   const tags = new Set<string>(resident.careTags ?? []);
@@ -33,11 +33,11 @@ export async function enrolElder(ctx: GongzhiContext, input: EnrolElderInput): P
   const resident = await ctx.core.resident(decodeId(input.residentId, 'Resident'));
   if (!resident) throw new NotFoundError('Resident');
   const scope = { districtId: resident.districtId, streetId: resident.streetId, communityId: resident.communityId, gridId: resident.gridId };
-  await guard(ctx, perms['enrolment:manage'], scope);
-  const canteen = await loadCanteen(ctx, decodeId(input.canteenId, 'Canteen'));
+  await requireAt(ctx, perms['enrolment:manage'], scope);
+  const canteen = await loadOrFail(ctx, Canteen, decodeId(input.canteenId, 'Canteen'));
   if (canteen.districtId !== resident.districtId) throw badInput('input.canteenId', 'is not a canteen of the resident\'s district');
   const settings = await ctx.settings.get(diningSettings, resident.districtId);
-  const age = ageOn(resident.birthDate, shanghaiDate());
+  const age = ageOn(resident.birthDate, today(diningNow()));
   if (age < settings.minimumAge) throw badInput('input.residentId', `must be aged ${settings.minimumAge} or over (is ${age})`);
   const served = await servedCommunityIds(ctx).load(canteen.id);
   if (!served.includes(resident.communityId)) throw badInput('input.canteenId', 'does not serve the resident\'s community');
@@ -55,15 +55,15 @@ export async function enrolElder(ctx: GongzhiContext, input: EnrolElderInput): P
     // A savepoint: a concurrent duplicate fails here without aborting the request's transaction.
     await ctx.em.transactional(async (tem) => tem.persist(enrolment));
   } catch (e) {
-    if (isUniqueViolation(e)) throw new ConflictError('The resident is already enrolled at a canteen');
+    if (violatesConstraint(e)) throw new ConflictError('The resident is already enrolled at a canteen');
     throw e;
   }
   return enrolment;
 }
 
 async function loadForChange(ctx: GongzhiContext, globalId: string): Promise<DiningEnrolment> {
-  const enrolment = await loadEnrolment(ctx, decodeId(globalId, 'DiningEnrolment'));
-  await guard(ctx, perms['enrolment:manage'], elderScope(enrolment));
+  const enrolment = await loadOrFail(ctx, DiningEnrolment, decodeId(globalId, 'DiningEnrolment'));
+  await requireAt(ctx, perms['enrolment:manage'], elderScope(enrolment));
   if (enrolment.status !== EnrolmentStatus.ACTIVE) throw new ConflictError('The enrolment was withdrawn');
   return enrolment;
 }

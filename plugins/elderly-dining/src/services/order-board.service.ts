@@ -1,13 +1,13 @@
-import { decodeId, type DomainEvent, type GongzhiContext } from '@gongzhi/plugin-sdk';
+import { decodeId, type DomainEvent, type GongzhiContext, loadOrFail, today } from '@gongzhi/plugin-sdk';
 import { DiningOrder } from '../entities/order.entity';
 import { MealDelivered, DeliveryFailed, OrderCancelled, OrderPlaced, type OrderEventBase } from '../events';
 import { OrderBoardChange } from '../graphql/dining-enums.type';
 import type { OrderBoardUpdate } from '../graphql/order-board.type';
 import { perms } from '../permissions';
 import { PROGRAM } from '../program';
-import { guardCanteenRead } from './access.service';
-import { shanghaiDate } from './clock.service';
-import { loadCanteen } from './loaders.service';
+import { guardCanteenRead } from './canteen-access';
+import { Canteen } from '../entities/canteen.entity';
+import { diningNow } from './clock.service';
 
 const CHANGES: Record<string, OrderBoardChange> = {
   [OrderPlaced.name]: OrderBoardChange.PLACED,
@@ -21,13 +21,13 @@ const CHANGES: Record<string, OrderBoardChange> = {
  * subscriber without the right gets an error instead of an empty stream.
  */
 export async function orderBoardStream(ctx: GongzhiContext, canteenGlobalId: string, after?: string | null): Promise<AsyncIterable<DomainEvent<OrderEventBase>>> {
-  const canteen = await loadCanteen(ctx, decodeId(canteenGlobalId, 'Canteen'));
+  const canteen = await loadOrFail(ctx, Canteen, decodeId(canteenGlobalId, 'Canteen'));
   await guardCanteenRead(ctx, perms['order:read'], canteen);
   const stream = ctx.events.stream({ names: Object.keys(CHANGES), programs: [PROGRAM], scope: { districtId: canteen.districtId }, after });
   async function* filtered() {
     try {
       for await (const event of stream as AsyncIterable<DomainEvent<OrderEventBase>>) {
-        if (event.payload.canteenId === canteen.id && event.payload.date === shanghaiDate()) yield event;
+        if (event.payload.canteenId === canteen.id && event.payload.date === today(diningNow())) yield event;
       }
     } finally {
       await stream.return?.();

@@ -1,11 +1,10 @@
-import { decodeId, keysetPage, type ConnectionValue, type GongzhiContext } from '@gongzhi/plugin-sdk';
+import { decodeId, keysetPage, type ConnectionValue, type GongzhiContext, loadOrFail, parseLocalDate } from '@gongzhi/plugin-sdk';
 import { DiningOrder } from '../entities/order.entity';
 import type { OrderFilter } from '../graphql/order.input';
 import { perms } from '../permissions';
 import { PROGRAM } from '../program';
-import { elderRowFilter, elderScope, isSelf } from './access.service';
-import { checkDate } from './clock.service';
-import { loadCanteen } from './loaders.service';
+import { elderRowFilter, elderScope, isSelf } from './elder-access';
+import { Canteen } from '../entities/canteen.entity';
 
 /** Orders by filter, newest meal first. Readers: the elder, their community, the canteen's operator, or above. */
 export async function listOrders(ctx: GongzhiContext, filter: OrderFilter, first?: number | null, after?: string | null): Promise<ConnectionValue<DiningOrder>> {
@@ -18,7 +17,7 @@ export async function listOrders(ctx: GongzhiContext, filter: OrderFilter, first
   const where: Record<string, unknown> = { districtId };
   if (residentId) where.residentId = residentId;
   if (filter.canteenId) where.canteenId = decodeId(filter.canteenId, 'Canteen');
-  if (filter.date) where.date = checkDate(filter.date, 'filter.date');
+  if (filter.date) where.date = parseLocalDate(filter.date, 'filter.date');
   if (filter.meal) where.meal = filter.meal;
   if (filter.status) where.status = filter.status;
   return keysetPage<DiningOrder>(ctx.em, DiningOrder, { where: { $and: [where, visible] } as never, sortBy: 'createdAt', direction: 'DESC', first, after });
@@ -29,7 +28,7 @@ export async function readableOrder(ctx: GongzhiContext, order: DiningOrder | nu
   if (!order) return null;
   ctx.programs.assertEnabled(PROGRAM, order.districtId);
   if (isSelf(ctx, order.residentId)) return order;
-  const canteen = await loadCanteen(ctx, order.canteenId);
+  const canteen = await loadOrFail(ctx, Canteen, order.canteenId);
   try {
     await ctx.auth.require(perms['order:read'].key, elderScope(order, canteen));
     return order;

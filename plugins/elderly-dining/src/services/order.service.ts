@@ -1,7 +1,7 @@
 import {
-  badInput, ConflictError, decodeId, emit, GongzhiError, LockMode, NotFoundError, type GongzhiContext,
+  badInput, ConflictError, decodeId, emit, GongzhiError, LockMode, NotFoundError, type GongzhiContext, instantOf, loadOrFail, parseLocalDate, requireAt, sqlRows, violatesConstraint,
 } from '@gongzhi/plugin-sdk';
-import { capacityOf, cutoffOf, type Canteen } from '../entities/canteen.entity';
+import { Canteen, capacityOf, cutoffOf } from '../entities/canteen.entity';
 import { DiningEnrolment } from '../entities/enrolment.entity';
 import { DiningOrder } from '../entities/order.entity';
 import { EnrolmentStatus, MenuStatus, OrderMode, OrderStatus, PlacedBy, type Meal } from '../graphql/dining-enums.type';
@@ -10,16 +10,14 @@ import { CapacityReached, OrderCancelled, OrderPlaced } from '../events';
 import { perms } from '../permissions';
 import { PROGRAM } from '../program';
 import { diningSettings } from '../settings';
-import { elderScope, guard, isSelf } from './access.service';
 import { releaseSeat, takeSeat } from './capacity.service';
-import { checkDate, diningNow, shanghaiInstant } from './clock.service';
-import { loadCanteen, loadOrder } from './loaders.service';
-import { isUniqueViolation, query } from './sql.service';
 import { computeSubsidy } from './subsidy.service';
+import { elderScope, isSelf } from './elder-access';
+import { diningNow } from './clock.service';
 
 /** Orders and cancellations close at the canteen's cutoff (Asia/Shanghai) on the meal's day. */
 export function assertBeforeCutoff(canteen: Canteen, date: string, meal: Meal): void {
-  const cutoff = shanghaiInstant(date, cutoffOf(canteen, meal));
+  const cutoff = instantOf(date, cutoffOf(canteen, meal));
   if (diningNow().getTime() >= cutoff.getTime()) {
     throw new GongzhiError('CUTOFF_PASSED', `Orders for this meal closed at ${cutoff.toISOString()}`, { cutoff: cutoff.toISOString() });
   }
@@ -29,7 +27,7 @@ export function assertBeforeCutoff(canteen: Canteen, date: string, meal: Meal): 
 async function guardPlacing(ctx: GongzhiContext, e: DiningEnrolment | DiningOrder): Promise<PlacedBy> {
   ctx.programs.assertEnabled(PROGRAM, e.districtId);
   if (isSelf(ctx, e.residentId)) return PlacedBy.ELDER;
-  await guard(ctx, perms['order:place'], elderScope(e));
+  await requireAt(ctx, perms['order:place'], elderScope(e));
   return PlacedBy.WORKER;
 }
 
@@ -40,14 +38,14 @@ export async function placeOrder(ctx: GongzhiContext, input: PlaceOrderInput): P
     const resident = await ctx.core.resident(residentId);
     if (!resident) throw new NotFoundError('Resident');
     ctx.programs.assertEnabled(PROGRAM, resident.districtId);
-    await guard(ctx, perms['order:place'], { districtId: resident.districtId, streetId: resident.streetId, communityId: resident.communityId });
+    await requireAt(ctx, perms['order:place'], { districtId: resident.districtId, streetId: resident.streetId, communityId: resident.communityId });
     throw badInput('input.residentId', 'is not enrolled at a canteen');
   }
   const placedBy = await guardPlacing(ctx, enrolment);
-  const date = checkDate(input.date, 'input.date');
-  const canteen = await loadCanteen(ctx, enrolment.canteenId);
+  const date = parseLocalDate(input.date, 'input.date');
+  const canteen = await loadOrFail(ctx, Canteen, enrolment.canteenId);
   // Dishes of the published menu in one query: no row means no published menu (menus have dishes).
-  const dishes = await query<{ id: string; menu_id: string; price_fen: number }>(ctx.em,
+  const dishes = await sqlRows<{ id: string; menu_id: string; price_fen: number }>(ctx.em,
     `select d.id, d.menu_id, d.price_fen from ed_dish d join ed_menu m on m.id = d.menu_id
      where m.canteen_id = ? and m.date = ? and m.meal = ? and m.status = ? order by d.position`,
     [canteen.id, date, input.meal, MenuStatus.PUBLISHED]);
@@ -92,17 +90,17 @@ export async function placeOrder(ctx: GongzhiContext, input: PlaceOrderInput): P
       return order;
     });
   } catch (e) {
-    if (isUniqueViolation(e)) throw new ConflictError('The elder already has an order for this meal');
+    if (violatesConstraint(e)) throw new ConflictError('The elder already has an order for this meal');
     throw e;
   }
 }
 
 /** Cancels a placed order before the cutoff and gives its seat back. */
 export async function cancelOrder(ctx: GongzhiContext, globalId: string, reason?: string | null): Promise<DiningOrder> {
-  const found = await loadOrder(ctx, decodeId(globalId, 'DiningOrder'));
+  const found = await loadOrFail(ctx, DiningOrder, decodeId(globalId, 'DiningOrder'));
   await guardPlacing(ctx, found);
   if (reason && reason.length > 500) throw badInput('reason', 'must be at most 500 characters');
-  const canteen = await loadCanteen(ctx, found.canteenId);
+  const canteen = await loadOrFail(ctx, Canteen, found.canteenId);
   assertBeforeCutoff(canteen, found.date, found.meal);
   return ctx.em.transactional(async (tem) => {
     const order = await tem.findOneOrFail(DiningOrder, found.id, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });

@@ -1,12 +1,10 @@
-import { badInput, decodeId, type GongzhiContext, type ScopeNode } from '@gongzhi/plugin-sdk';
+import { badInput, decodeId, type GongzhiContext, type ScopeNode, loadOrFail, monthRange, parseLocalDate, requireAt, sqlRows } from '@gongzhi/plugin-sdk';
 import type { CanteenSettlement, DailyMealCount, SettlementLine, SubsidySettlement } from '../graphql/report.type';
 import type { Meal, SubsidyTier } from '../graphql/dining-enums.type';
 import { perms } from '../permissions';
 import { PROGRAM } from '../program';
-import { canteenScope, guard } from './access.service';
-import { checkDate, monthRange } from './clock.service';
-import { loadCanteen } from './loaders.service';
-import { query } from './sql.service';
+import { canteenScope } from './canteen-access';
+import { Canteen } from '../entities/canteen.entity';
 
 /** Statuses that count as a meal provided (settled): not cancelled, not a failed delivery. */
 export const SETTLED_STATUSES = ['PLACED', 'SERVED', 'OUT_FOR_DELIVERY', 'DELIVERED'];
@@ -17,20 +15,20 @@ async function reportScope(ctx: GongzhiContext, districtGlobalId: string, cantee
   let scope: ScopeNode = { districtId };
   let canteenId: string | null = null;
   if (canteenGlobalId) {
-    const canteen = await loadCanteen(ctx, decodeId(canteenGlobalId, 'Canteen'));
+    const canteen = await loadOrFail(ctx, Canteen, decodeId(canteenGlobalId, 'Canteen'));
     if (canteen.districtId !== districtId) throw badInput('canteenId', 'is not a canteen of this district');
     scope = canteenScope(canteen);
     canteenId = canteen.id;
   }
-  await guard(ctx, perms['report:read'], scope);
+  await requireAt(ctx, perms['report:read'], scope);
   return { districtId, canteenId };
 }
 
 /** Counts per canteen and meal for one day, in SQL. */
 export async function dailyCounts(ctx: GongzhiContext, districtGlobalId: string, date: string, canteenGlobalId?: string | null): Promise<DailyMealCount[]> {
   const { districtId, canteenId } = await reportScope(ctx, districtGlobalId, canteenGlobalId);
-  const day = checkDate(date, 'date');
-  const rows = await query<{ canteen_id: string; meal: Meal; ordered: number; served: number; delivered: number; failed: number; cancelled: number }>(ctx.em,
+  const day = parseLocalDate(date, 'date');
+  const rows = await sqlRows<{ canteen_id: string; meal: Meal; ordered: number; served: number; delivered: number; failed: number; cancelled: number }>(ctx.em,
     `select o.canteen_id, o.meal,
        count(*) filter (where o.status <> 'CANCELLED')::int as ordered,
        count(*) filter (where o.status = 'SERVED')::int as served,
@@ -58,7 +56,7 @@ const toLine = (r: LineRow): SettlementLine => ({
 export async function settlement(ctx: GongzhiContext, districtGlobalId: string, month: string, canteenGlobalId?: string | null): Promise<SubsidySettlement> {
   const { districtId, canteenId } = await reportScope(ctx, districtGlobalId, canteenGlobalId);
   const [from, to] = monthRange(month, 'month');
-  const rows = await query<LineRow>(ctx.em,
+  const rows = await sqlRows<LineRow>(ctx.em,
     `select o.canteen_id, o.subsidy_tier as tier, o.subsidy_fen as per_meal, count(*)::int as meals,
        sum(o.subsidy_fen)::int as subsidy, sum(o.price_fen)::int as price, sum(o.payable_fen)::int as payable
      from ed_order o join ed_canteen c on c.id = o.canteen_id
@@ -97,7 +95,7 @@ export async function settlementCsv(ctx: GongzhiContext, districtGlobalId: strin
   const s = await settlement(ctx, districtGlobalId, month);
   const names = new Map<string, string>();
   if (s.canteens.length) {
-    const rows = await query<{ id: string; name: string }>(ctx.em, 'select id, name from ed_canteen where id in (?)', [s.canteens.map((c) => c.canteenId)]);
+    const rows = await sqlRows<{ id: string; name: string }>(ctx.em, 'select id, name from ed_canteen where id in (?)', [s.canteens.map((c) => c.canteenId)]);
     for (const r of rows) names.set(r.id, r.name);
   }
   const header = ['month', 'canteen', 'tier', 'subsidy_per_meal_fen', 'meals', 'subsidy_fen', 'subsidy_yuan', 'price_fen', 'payable_fen'];
