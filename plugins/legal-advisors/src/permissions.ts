@@ -28,6 +28,9 @@ export const perms = definePermissions(PROGRAM, {
   'consultation:read': {
     zh: '查看法律咨询概况（类别、状态、日期，不含内容）', en: 'See consultations\' metadata (category, state, dates; never the content)', roles: [ADMIN, STREET, COMMUNITY],
   },
+  'stats:read': {
+    zh: '查看法律服务统计（坐班、咨询、评价；不含内容）', en: 'See service statistics (office hours, consultations, ratings; never the content)', roles: [ADMIN, STREET, COMMUNITY],
+  },
   // No core role holds these: only the roles below.
   'consultation:content': { zh: '查看法律咨询内容（保密）', en: 'Read what residents asked and advisors advised (confidential)', roles: [] },
   'consultation:advise': { zh: '作为律师处理分配给本人的咨询', en: 'Handle the consultations assigned to oneself, as the advisor', roles: [] },
@@ -43,7 +46,7 @@ export const legalServicesStaffRole = defineRole({
   key: `${PROGRAM}:legal-services-staff`,
   title: { zh: '司法行政工作人员', en: 'Legal-services staff' },
   grantableAt: ['DISTRICT', 'STREET'],
-  permissions: (['advisor:read', 'advisor:manage', 'coverage:read', 'office-hours:manage', 'resident:on-behalf', 'booking:read', 'consultation:read', 'consultation:content'] as const)
+  permissions: (['advisor:read', 'advisor:manage', 'coverage:read', 'office-hours:manage', 'resident:on-behalf', 'booking:read', 'consultation:read', 'consultation:content', 'stats:read'] as const)
     .map((k) => perms[k].key),
 });
 

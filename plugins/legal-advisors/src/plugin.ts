@@ -16,6 +16,9 @@ import { LegalConsultationResolver } from './graphql/consultation.resolver';
 import { LawyerResolver } from './graphql/lawyer.resolver';
 import { OfficeHourResolver } from './graphql/office-hour.resolver';
 import { LegalOfficeResolver } from './graphql/office.resolver';
+import {
+  CommunityStatsResolver, DistrictStatsResolver, LegalAdvisorServiceStatsResolver, LegalCommunityServiceStatsResolver, LegalServiceStatsResolver, StreetStatsResolver,
+} from './graphql/stats.resolver';
 import { CommunityAdvisorResolver, DistrictAdvisorResolver, StreetAdvisorResolver } from './graphql/tree-fields.resolver';
 import { Migration20261202100000_advisors } from './migrations/Migration20261202100000_advisors';
 import { Migration20261203090000_office_hours } from './migrations/Migration20261203090000_office_hours';
@@ -40,6 +43,8 @@ export default definePlugin({
   resolvers: [
     LegalOfficeResolver, LawyerResolver, AdvisorAssignmentResolver, CommunityAdvisorResolver, StreetAdvisorResolver, DistrictAdvisorResolver,
     OfficeHourResolver, CommunityOfficeHoursResolver, LegalBookingResolver, LegalConsultationResolver, ConsultationQueueResolver,
+    DistrictStatsResolver, StreetStatsResolver, CommunityStatsResolver, LegalServiceStatsResolver, LegalAdvisorServiceStatsResolver,
+    LegalCommunityServiceStatsResolver,
   ],
   migrations: [Migration20261202100000_advisors, Migration20261203090000_office_hours, Migration20261203100000_consultations],
   permissions: permissionList,

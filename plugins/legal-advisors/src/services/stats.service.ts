@@ -1,0 +1,106 @@
+import { sqlRows, type GongzhiContext } from '@gongzhi/plugin-sdk';
+import { LegalCategory, Referral } from '../graphql/legal-enums.type';
+import type { StatsPeriod } from './stats-period';
+
+export type StatsLevel = 'district' | 'street' | 'community';
+/** One row per node, or per node and advisor, or per node and community below it. */
+export type StatsBreakdown = 'node' | 'advisor' | 'community';
+
+/** The figures of one group, as counted in SQL. */
+export interface ServiceFigures {
+  officeHoursHeld: number;
+  bookings: number;
+  consultations: number;
+  byCategory: Record<LegalCategory, number>;
+  /** `OPEN`, `RESOLVED` or a referral target. */
+  byOutcome: Record<'OPEN' | 'RESOLVED' | Referral, number>;
+  ratings: number;
+  ratingSum: number;
+}
+
+export interface StatsRow extends ServiceFigures {
+  nodeId: string;
+  /** The node itself, the lawyer or the community. */
+  groupId: string;
+}
+
+const COLUMN: Record<StatsLevel, string> = { district: 'district_id', street: 'street_id', community: 'community_id' };
+const GROUP: Record<StatsBreakdown, (level: StatsLevel) => string> = {
+  node: (level) => COLUMN[level], advisor: () => 'lawyer_id', community: () => 'community_id',
+};
+
+const OPEN = `('REQUESTED','SCHEDULED','IN_PROGRESS')`;
+
+/**
+ * One statement for a whole list of nodes. Office hours count when held (not cancelled, ended
+ * before now) and start in the period; bookings are the places taken in the period's hours;
+ * consultations (with their outcome and rating) belong to the period they were requested in.
+ * Only metadata columns are read, never the encrypted content.
+ */
+function statsSql(level: StatsLevel, breakdown: StatsBreakdown): string {
+  const node = COLUMN[level];
+  const group = GROUP[breakdown](level);
+  return `
+    with h as (
+      select o.${node} as node, o.${group} as grp, count(*) filter (where o.ends_at <= now())::int as held, coalesce(sum(o.booked), 0)::int as bookings
+      from la_office_hour o
+      where o.${node} in (?) and o.status = 'SCHEDULED' and o.starts_at >= ? and o.starts_at < ?
+      group by 1, 2),
+    c as (
+      select c.${node} as node, c.${group} as grp, c.category,
+             case when c.status in ${OPEN} then 'OPEN' when c.referred_to is null then 'RESOLVED' else c.referred_to end as outcome,
+             count(*)::int as n, count(c.rating)::int as ratings, coalesce(sum(c.rating), 0)::int as rating_sum
+      from la_consultation c
+      where c.${node} in (?) and c.requested_at >= ? and c.requested_at < ?
+      group by 1, 2, 3, 4),
+    g as (
+      select node, grp, category, outcome, grouping(category, outcome) as level,
+             sum(n)::int as n, sum(ratings)::int as ratings, sum(rating_sum)::int as rating_sum
+      from c group by grouping sets ((node, grp), (node, grp, category), (node, grp, outcome))),
+    k as (
+      select node, grp,
+             max(n) filter (where level = 3) as consultations, max(ratings) filter (where level = 3) as ratings,
+             max(rating_sum) filter (where level = 3) as rating_sum,
+             jsonb_object_agg(category, n) filter (where level = 1) as by_category,
+             jsonb_object_agg(outcome, n) filter (where level = 2) as by_outcome
+      from g group by node, grp)
+    select coalesce(h.node, k.node) as node, coalesce(h.grp, k.grp) as grp,
+           coalesce(h.held, 0) as held, coalesce(h.bookings, 0) as bookings,
+           coalesce(k.consultations, 0) as consultations, coalesce(k.ratings, 0) as ratings, coalesce(k.rating_sum, 0) as rating_sum,
+           coalesce(k.by_category, '{}') as by_category, coalesce(k.by_outcome, '{}') as by_outcome
+    from h full join k on k.node = h.node and k.grp = h.grp
+    order by 1, 2`;
+}
+
+interface Raw {
+  node: string; grp: string; held: number; bookings: number; consultations: number; ratings: number; rating_sum: number;
+  by_category: Record<string, number>; by_outcome: Record<string, number>;
+}
+
+const zeros = <K extends string>(keys: K[], found: Record<string, number>) =>
+  Object.fromEntries(keys.map((k) => [k, found[k] ?? 0])) as Record<K, number>;
+
+const OUTCOMES = ['OPEN', 'RESOLVED', ...Object.values(Referral)] as ('OPEN' | 'RESOLVED' | Referral)[];
+
+function toRow(r: Raw): StatsRow {
+  return {
+    nodeId: r.node, groupId: r.grp, officeHoursHeld: r.held, bookings: r.bookings, consultations: r.consultations,
+    byCategory: zeros(Object.values(LegalCategory), r.by_category), byOutcome: zeros(OUTCOMES, r.by_outcome),
+    ratings: r.ratings, ratingSum: r.rating_sum,
+  };
+}
+
+/** A node's figures (`node`: one row, zeros when nothing happened) or its breakdown, batched over every node of the operation. */
+export function serviceStats(ctx: GongzhiContext, level: StatsLevel, nodeId: string, period: StatsPeriod, breakdown: StatsBreakdown = 'node'): Promise<StatsRow[]> {
+  return ctx.loader<string, StatsRow[]>(`legal-advisors:stats:${level}:${breakdown}:${period.label}`, async (ids) => {
+    const range = [period.startsAt, period.endsAt];
+    const found = (await sqlRows<Raw>(ctx.em, statsSql(level, breakdown), [[...ids], ...range, [...ids], ...range])).map(toRow);
+    const byNode = new Map<string, StatsRow[]>();
+    for (const r of found) byNode.set(r.nodeId, [...(byNode.get(r.nodeId) ?? []), r]);
+    return ids.map((id) => byNode.get(id) ?? (breakdown === 'node' ? [toRow(emptyRaw(id))] : []));
+  }).load(nodeId);
+}
+
+const emptyRaw = (id: string): Raw => ({
+  node: id, grp: id, held: 0, bookings: 0, consultations: 0, ratings: 0, rating_sum: 0, by_category: {}, by_outcome: {},
+});
