@@ -94,35 +94,75 @@ export interface BatteryCall {
   variables: Record<string, unknown>;
 }
 
-/** One call per root query and mutation, every ID slot filled with the other district's ids. */
-export function batteryCalls(schema: GraphQLSchema, foreign: DistrictFootprint): BatteryCall[] {
-  const pick = (typename: string | undefined) => (typename && foreign.byType.get(typename)?.[0]) || foreign.byType.get('Community')![0];
+type Operation = 'query' | 'mutation' | 'subscription';
+
+/** A field with its arguments as variables (`defs`) and a selection: `name(a: $a) { … }`. */
+function fieldCall(field: GraphQLField<unknown, unknown>, ids: DistrictFootprint, depth = 2): { text: string; defs: string[]; variables: Record<string, unknown> } {
+  const pick = (typename: string | undefined) => (typename && ids.byType.get(typename)?.[0]) || ids.byType.get('Community')![0];
+  const guess = (argName: string) => {
+    const fromName = TYPE_BY_ARG[argName] ?? argName.replace(/Ids?$/, '').replace(/^./, (c) => c.toUpperCase());
+    if (ids.byType.has(fromName)) return pick(fromName);
+    const fromField = [...ids.byType.keys()].find((t) => field.name.toLowerCase().includes(t.toLowerCase()));
+    return pick(fromField);
+  };
+  const variables: Record<string, unknown> = {};
+  const defs: string[] = [];
+  const args: string[] = [];
+  for (const a of field.args) {
+    if (!isNonNullType(a.type) && !/id$|within|filter|input/i.test(a.name)) continue;
+    variables[a.name] = valueFor(a.type, a.name, (n) => guess(n === 'id' || n === 'ids' ? field.name : n));
+    defs.push(`$${a.name}: ${a.type.toString()}`);
+    args.push(`${a.name}: $${a.name}`);
+  }
+  const named = getNamedType(field.type);
+  const sel = isLeafType(named) ? '' : `{ ${selection(named as GraphQLObjectType, depth)} }`;
+  return { text: `${field.name}${args.length ? `(${args.join(', ')})` : ''} ${sel}`, defs, variables };
+}
+
+const opText = (op: Operation, defs: string[], body: string) => `${op}${defs.length ? `(${defs.join(', ')})` : ''} { ${body} }`;
+
+/** One call per root query and mutation (or the roots named), every ID slot filled with the given district's ids. */
+export function batteryCalls(schema: GraphQLSchema, foreign: DistrictFootprint, ops: Operation[] = ['query', 'mutation']): BatteryCall[] {
   const calls: BatteryCall[] = [];
-  for (const [op, root] of [['query', schema.getQueryType()], ['mutation', schema.getMutationType()]] as const) {
-    for (const field of Object.values(root!.getFields()) as GraphQLField<unknown, unknown>[]) {
+  const roots = { query: schema.getQueryType(), mutation: schema.getMutationType(), subscription: schema.getSubscriptionType() };
+  for (const op of ops) {
+    for (const field of Object.values(roots[op]!.getFields()) as GraphQLField<unknown, unknown>[]) {
       if (['login', 'refreshSession', 'logout'].includes(field.name)) continue;
-      const guess = (argName: string) => {
-        const fromName = TYPE_BY_ARG[argName] ?? argName.replace(/Ids?$/, '').replace(/^./, (c) => c.toUpperCase());
-        if (foreign.byType.has(fromName)) return pick(fromName);
-        const fromField = [...foreign.byType.keys()].find((t) => field.name.toLowerCase().includes(t.toLowerCase()));
-        return pick(fromField);
-      };
-      const variables: Record<string, unknown> = {};
-      const defs: string[] = [];
-      const args: string[] = [];
-      for (const a of field.args) {
-        if (!isNonNullType(a.type) && !/id$|within|filter|input/i.test(a.name)) continue;
-        variables[a.name] = valueFor(a.type, a.name, (n) => guess(n === 'id' || n === 'ids' ? field.name : n));
-        defs.push(`$${a.name}: ${a.type.toString()}`);
-        args.push(`${a.name}: $${a.name}`);
-      }
-      const named = getNamedType(field.type);
-      const sel = isLeafType(named) ? '' : `{ ${selection(named as GraphQLObjectType, 2)} }`;
-      const query = `${op}${defs.length ? `(${defs.join(', ')})` : ''} { ${field.name}${args.length ? `(${args.join(', ')})` : ''} ${sel} }`;
-      calls.push({ name: `${op} ${field.name}`, query, variables });
+      const { text, defs, variables } = fieldCall(field, foreign);
+      calls.push({ name: `${op} ${field.name}`, query: opText(op, defs, text), variables });
     }
   }
   return calls;
 }
+
+/** One call per field of a Node type, asked through `node(id:)` on an object of the district (`Type.field`). */
+export function objectFieldCalls(schema: GraphQLSchema, ids: DistrictFootprint, typename: string, fields: string[]): BatteryCall[] {
+  const type = schema.getType(typename) as GraphQLObjectType;
+  const node = ids.byType.get(typename)?.[0];
+  if (!node) throw new Error(`no ${typename} in the district to ask ${fields.join(', ')} on`);
+  return fields.map((name) => {
+    const { text, defs, variables } = fieldCall(type.getFields()[name], ids, 0);
+    return { name: `${typename}.${name}`, query: opText('query', ['$gzNode: ID!', ...defs], `node(id: $gzNode) { ... on ${typename} { ${text} } }`), variables: { ...variables, gzNode: node } };
+  });
+}
+
+const LEVELS = ['DISTRICT', 'STREET', 'COMMUNITY', 'GRID', 'ORGANIZATION'] as const;
+
+/** A token per role a district can grant (core and plugin roles), each at the first node of its level (`ROLE@LEVEL`). */
+export async function roleTokens(gw: TestGateway, t: SeededTree, organizationId: string): Promise<Record<string, string>> {
+  const scopeAt: Record<(typeof LEVELS)[number], string> = {
+    DISTRICT: t.district.id, STREET: t.streets[0].id, COMMUNITY: t.communities[0].id, GRID: t.grids[0].id, ORGANIZATION: organizationId,
+  };
+  const roles = gw.gateway.services.roles;
+  const tokens: Record<string, string> = {};
+  for (const role of roles.roles.keys()) {
+    const level = LEVELS.find((l) => roles.grantableAt(role, l));
+    if (!level) continue; // platform-only roles
+    tokens[`${role}@${level}`] = (await gw.account({ role, level, districtId: t.district.id, scopeId: scopeAt[level], residentId: role === 'RESIDENT' ? t.residents[0].id : null })).token;
+  }
+  return tokens;
+}
+
+type SeededTree = Awaited<ReturnType<TestGateway['seed']['tree']>>;
 
 export { GraphQLList, GraphQLNonNull };

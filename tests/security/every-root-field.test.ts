@@ -1,5 +1,5 @@
 import { createTestGateway, installedPlugins, type TestGateway } from '@gongzhi/testing';
-import { batteryCalls, footprint } from './battery';
+import { batteryCalls, footprint, roleTokens } from './battery';
 
 /**
  * Every root query field, with arguments made from the district's own ids, as every role
@@ -13,8 +13,6 @@ beforeAll(async () => {
 });
 afterAll(() => gw?.close());
 
-const LEVELS = ['DISTRICT', 'STREET', 'COMMUNITY', 'GRID', 'ORGANIZATION'] as const;
-
 test('every root query field as every role of the district: no INTERNAL_SERVER_ERROR', async () => {
   const t = await gw.seed.tree({ divisionCode: '370102', streets: 1, communitiesPerStreet: 2, residentsPerCommunity: 4 });
   const org = await gw.seed.organization({ districtId: t.district.id, communityIds: [t.communities[0].id] });
@@ -22,16 +20,7 @@ test('every root query field as every role of the district: no INTERNAL_SERVER_E
     await gw.enableProgram(t.district.id, p.name);
     await gw.em().transactional((em) => p.seed!({ em, districtId: t.district.id }));
   }
-  const scopeAt: Record<(typeof LEVELS)[number], string> = {
-    DISTRICT: t.district.id, STREET: t.streets[0].id, COMMUNITY: t.communities[0].id, GRID: t.grids[0].id, ORGANIZATION: org.id,
-  };
-  const roles = gw.gateway.services.roles;
-  const tokens: Record<string, string> = {};
-  for (const role of roles.roles.keys()) {
-    const level = LEVELS.find((l) => roles.grantableAt(role, l));
-    if (!level) continue; // platform-only roles
-    tokens[`${role}@${level}`] = (await gw.account({ role, level, districtId: t.district.id, scopeId: scopeAt[level], residentId: role === 'RESIDENT' ? t.residents[0].id : null })).token;
-  }
+  const tokens = await roleTokens(gw, t, org.id);
   expect(Object.keys(tokens).length).toBeGreaterThanOrEqual(8);
   const own = await footprint(gw, t.district.id);
   const calls = batteryCalls(gw.gateway.schema, own).filter((c) => c.name.startsWith('query '));

@@ -51,6 +51,7 @@ import { resolveSecrets } from './security/secrets';
 import { FieldCrypto } from '@gongzhi/plugin-sdk/host';
 import { applyTenantSecurity, tenantPolicy } from './security/tenant-security';
 import { applyAccessRules } from './security/access-guard';
+import { fieldPrograms } from './security/field-programs';
 import { limitRules } from './security/limits';
 import { CostLimit } from './security/cost-limit';
 import { TreeSizes } from './security/tree-sizes';
@@ -122,7 +123,7 @@ export class Gateway {
     this.nodes = nodes;
     this.schema = await buildGatewaySchema(this.plugins, nodes);
     applyPaging(this.schema, { defaultSize: this.config.pageSizeDefault, maxSize: this.config.pageSizeMax });
-    applyAccessRules(this.schema);
+    applyAccessRules(this.schema, fieldPrograms(this.plugins));
     return this.schema;
   }
 

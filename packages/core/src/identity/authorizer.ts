@@ -38,6 +38,13 @@ export class GrantAuthorizer implements Authorizer {
     return [...new Set(this.grants.map((g) => g.districtId!).filter(Boolean))];
   }
 
+  /** Whether `districtId` is one of the caller's districts (else its objects read as NOT_FOUND). */
+  seesDistrict(districtId: string): boolean {
+    if (this.checksOff && this.actor) return true;
+    const d = this.districts;
+    return d === '*' || d.includes(districtId);
+  }
+
   hasAnywhere(permission: string): boolean {
     if (this.checksOff && this.actor) return true;
     return this.grants.some((g) => this.roles.holds(g.role, permission));
@@ -55,8 +62,7 @@ export class GrantAuthorizer implements Authorizer {
   async require(permission: string, node: ScopeNode): Promise<void> {
     if (!this.actor) throw new UnauthenticatedError();
     if (this.allows(permission, node)) return;
-    const d = this.districts;
-    if (d !== '*' && !d.includes(node.districtId)) throw new NotFoundError();
+    if (!this.seesDistrict(node.districtId)) throw new NotFoundError();
     throw new ForbiddenError(`Missing permission ${permission} here`);
   }
 

@@ -3,6 +3,7 @@ import { getMetadataStorage } from 'type-graphql';
 import { ForbiddenError, UnauthenticatedError, accessRuleOf, type AccessRule, type ScopeNode } from '@gongzhi/plugin-sdk';
 import type { CoreContext } from '../graphql/core-context';
 import { auditedInTransaction } from './mutation-audit';
+import { assertProgramReachable, districtOf } from './program-gate';
 
 const ROOTS = ['Query', 'Mutation', 'Subscription'];
 
@@ -48,14 +49,22 @@ export function nodeOf(parent: unknown): ScopeNode | null {
   };
 }
 
-async function check(rule: AccessRule | undefined, root: boolean, parent: unknown, ctx: CoreContext, where: string): Promise<void> {
+async function check(rule: AccessRule | undefined, root: boolean, parent: unknown, ctx: CoreContext, where: string, program?: string): Promise<void> {
   if (!rule) throw new ForbiddenError(`${where} declares no access rule`);
-  if ('public' in rule || 'asParent' in rule) return;
-  if (!ctx.actor) throw new UnauthenticatedError();
-  if ('authenticated' in rule) return;
+  if ('public' in rule) return;
+  if (!ctx.actor && !('asParent' in rule)) throw new UnauthenticatedError();
+  if (program) gate(program, root, parent, ctx);
+  if ('asParent' in rule || 'authenticated' in rule) return;
   const node = root ? null : nodeOf(parent);
   if (node) await ctx.auth.require(rule.requires, node);
   else if (!ctx.auth.hasAnywhere(rule.requires)) throw new ForbiddenError(`Missing permission ${rule.requires}`);
+}
+
+/** A program's field: at the root, the program runs in one of the caller's districts; on an object, in the object's district. */
+function gate(program: string, root: boolean, parent: unknown, ctx: CoreContext): void {
+  if (root) return assertProgramReachable(ctx.services.programs, ctx.auth, program);
+  const districtId = districtOf(parent);
+  if (districtId) ctx.programs.assertEnabled(program, districtId);
 }
 
 /**
@@ -80,32 +89,39 @@ async function inSavepoint<T>(ctx: CoreContext, fn: () => Promise<T> | T): Promi
 
 /**
  * Wraps only the fields that need a rule (not every field: plain properties stay as
- * they are, so large results pay nothing). Fields without a rule are refused.
+ * they are, so large results pay nothing). Fields without a rule are refused. Every
+ * field a program computes (`programOf`, from the plugins' resolver classes) is also
+ * behind that program's gate, checked before its resolver reads any argument.
  */
-export function applyAccessRules(schema: GraphQLSchema): void {
+export function applyAccessRules(schema: GraphQLSchema, programOf: Map<string, string> = new Map()): void {
   for (const { type, field, root } of fieldsNeedingRules(schema)) {
     const rule = accessRuleOf(field.extensions as Record<string, unknown>);
     const where = `${type}.${field.name}`;
+    const program = programOf.get(where);
     if (type === 'Subscription') {
       const subscribe = field.subscribe;
       field.subscribe = async (parent, args, context, info) => {
         const ctx = context as CoreContext;
-        await check(rule, true, parent, ctx, where);
+        await check(rule, true, parent, ctx, where, program);
         return subscribe!(parent, args, ctx, info);
       };
       continue;
     }
     const resolve = field.resolve ?? defaultFieldResolver;
-    if (rule && ('asParent' in rule || 'public' in rule)) continue;
+    if (rule && ('asParent' in rule || 'public' in rule)) {
+      // In-memory and synchronous: no async wrapper on fields read once per object.
+      if (program) field.resolve = (parent, args, context, info) => (gate(program, root, parent, context as CoreContext), resolve(parent, args, context, info));
+      continue;
+    }
     const mutation = type === 'Mutation';
     field.resolve = async (parent, args, context, info) => {
       const ctx = context as CoreContext;
       if (!mutation) {
-        await check(rule, root, parent, ctx, where);
+        await check(rule, root, parent, ctx, where, program);
         return resolve(parent, args, ctx, info);
       }
       return auditedInTransaction(ctx, String(info.path.key), field.name, async () => {
-        await check(rule, root, parent, ctx, where);
+        await check(rule, root, parent, ctx, where, program);
         return inSavepoint(ctx, () => resolve(parent, args, ctx, info));
       });
     };

@@ -6,6 +6,7 @@ import {
 } from '../entities';
 import { LoaderRegistry } from '../services/loaders';
 import { GrantAuthorizer } from '../identity/authorizer';
+import { requestProgramGate } from '../security/program-gate';
 import type { Caller } from '../identity/authenticator';
 import type { CoreContext, CoreServices } from '../graphql/core-context';
 import type { OutboxEventStreamer } from '../events/event-stream';
@@ -61,12 +62,13 @@ export function createContextFactory(orm: MikroORM, core: CoreServices, events: 
     const loaders = new LoaderRegistry();
     const pendingAudit: AuditEntry[] = [];
     const actor = caller?.actor ?? null;
+    const auth = new GrantAuthorizer(caller?.actor ?? null, caller?.grants ?? [], core.roles, core.config.unsafeServiceChecksOff);
     return {
       requestId,
       em,
       ip,
       actor,
-      auth: new GrantAuthorizer(caller?.actor ?? null, caller?.grants ?? [], core.roles, core.config.unsafeServiceChecksOff),
+      auth,
       events,
       loaders,
       services: core,
@@ -76,6 +78,7 @@ export function createContextFactory(orm: MikroORM, core: CoreServices, events: 
       auditDetail: new Map(),
       auditedInTransaction: new Set(),
       ...servicesFor(em, loaders, core),
+      programs: requestProgramGate(core.programs, auth),
     };
   };
 }
@@ -87,6 +90,6 @@ export function refork(ctx: CoreContext, orm: MikroORM): CoreContext {
   const pendingAudit: AuditEntry[] = [];
   return {
     ...ctx, em, loaders, loader: (key, batch) => loaders.get(key, batch), pendingAudit, audit: auditRecorder(pendingAudit, ctx.actor, ctx.requestId),
-    auditDetail: new Map(), auditedInTransaction: new Set(), ...servicesFor(em, loaders, ctx.services),
+    auditDetail: new Map(), auditedInTransaction: new Set(), ...servicesFor(em, loaders, ctx.services), programs: ctx.programs,
   };
 }

@@ -13,6 +13,7 @@ export const ProgramChanged = defineEvent<{ program: string; enabled: boolean; c
 export class ProgramService implements ProgramGate {
   private enabled = new Map<string, Set<string>>();
   private readonly loaded: Map<string, GongzhiPlugin>;
+  private readonly listeners = new Set<() => void>();
 
   constructor(plugins: GongzhiPlugin[]) {
     this.loaded = new Map(plugins.map((p) => [p.name, p]));
@@ -30,6 +31,17 @@ export class ProgramService implements ProgramGate {
       next.get(r.districtId)!.add(r.program);
     }
     this.enabled = next;
+    this.changed();
+  }
+
+  /** Called after every change of this gateway's cache (its own changes and reloads on others' events). */
+  onChange(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private changed(): void {
+    for (const l of this.listeners) l();
   }
 
   isEnabled(program: string, districtId: string): boolean {
@@ -65,6 +77,7 @@ export class ProgramService implements ProgramGate {
     if (enabled) set.add(program);
     else set.delete(program);
     this.enabled.set(districtId, set);
+    this.changed();
     return row;
   }
 }
