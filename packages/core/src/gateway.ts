@@ -1,12 +1,13 @@
 import http from 'node:http';
 import { randomUUID } from 'node:crypto';
+import os from 'node:os';
 import express from 'express';
 import { ApolloServer } from '@apollo/server';
 import { expressMiddleware } from '@as-integrations/express5';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import type { MikroORM } from '@mikro-orm/postgresql';
 import type { GraphQLSchema } from 'graphql';
-import type { GongzhiPlugin } from '@gongzhi/plugin-sdk';
+import type { Clock, GongzhiPlugin } from '@gongzhi/plugin-sdk';
 import type { Config } from './config/config';
 import { createLogger, type Logger } from './util/logger';
 import { startEmbeddedPostgres, type EmbeddedDatabase } from './db/embedded-postgres';
@@ -59,12 +60,15 @@ import { noUnstorableText } from './security/input-text';
 import { FallbackRateLimiter, MemoryRateLimiter, RedisRateLimiter, rateLimited, type RateLimiter } from './security/rate-limit';
 import Redis from 'ioredis';
 import { CORE_VERSION } from './version';
+import { HostJobs } from './jobs/host-jobs';
 
 export interface GatewayOptions {
   config: Config;
   /** Plugins to consider instead of discovering installed ones (tests). */
   plugins?: GongzhiPlugin[];
   logger?: Logger;
+  /** Where this gateway's "now" comes from (tests set one); the system clock by default. */
+  clock?: Clock;
 }
 
 /** The whole gateway: database, plugins, schema, HTTP + WebSocket server, events. */
@@ -82,6 +86,9 @@ export class Gateway {
   services!: Readonly<CoreServices>;
   private nodes: NodeRegistry | null = null;
   events!: LiveEvents;
+  /** Plugins' scheduled jobs. */
+  jobs!: HostJobs;
+  readonly clock: Clock;
   httpServer!: http.Server;
   url = '';
   createContext!: ReturnType<typeof createContextFactory>;
@@ -107,6 +114,7 @@ export class Gateway {
     this.log = opts.logger ?? createLogger(opts.config.logLevel);
     this.identityCache = new IdentityCache(opts.config.identityCacheTtlMs);
     this.clientAddress = clientAddressOf(opts.config.trustProxy);
+    this.clock = opts.clock ?? { now: () => new Date() };
   }
 
   get config(): Config {
@@ -200,7 +208,7 @@ export class Gateway {
     await this.openRequestDatabase();
     if (this.config.redisUrl) await this.useRedisRateLimits(this.config.redisUrl);
 
-    this.events = new LiveEvents({ system: this.orm, request: this.requestOrm }, this.tenantScope, this.config, this.plugins, handlerServices({ programs, settings }), (p, d) => programs.isEnabled(p, d), this.log);
+    this.events = new LiveEvents({ system: this.orm, request: this.requestOrm }, this.tenantScope, this.config, this.plugins, handlerServices({ programs, settings, clock: this.clock }), (p, d) => programs.isEnabled(p, d), this.log);
     const roles = new RoleRegistry(this.plugins);
     this.services = Object.freeze({
       programs, settings, roles, audit, tokens,
@@ -211,6 +219,11 @@ export class Gateway {
       authenticator: new Authenticator(this.orm, tokens, this.identityCache),
       identity: new IdentityService(this.orm, tokens, roles, audit, this.config, this.identityCache, this.rateLimiter),
       dashboards: this.events.dashboards,
+      clock: this.clock,
+    });
+    this.jobs = new HostJobs(this.plugins, {
+      orm: this.orm, services: handlerServices(this.services), log: this.log,
+      districtsRunning: (p) => programs.districtsRunning(p), gatewayId: `${os.hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`,
     });
     this.createContext = createContextFactory(this.requestOrm, this.services, this.events.streamer);
     // A gateway changed which programs a district runs: refresh the cache (the outbox relay delivers
@@ -223,6 +236,7 @@ export class Gateway {
 
     await this.listen();
     await this.events.start();
+    if (this.config.jobs) this.jobs.start();
     this.timings.readyMs = Date.now() - t0;
     this.log.info('gateway ready', { url: this.url, plugins: this.plugins.map((p) => `${p.name}@${p.version}`), ms: this.timings.readyMs });
     return this;
@@ -346,6 +360,7 @@ export class Gateway {
       },
       dashboardComputations: () => this.events?.dashboards.computations ?? 0,
       handlerFailures: () => this.events?.dispatcher.failures ?? new Map(),
+      jobRuns: () => this.jobs?.runner.counts ?? new Map(),
     });
   }
 
@@ -394,6 +409,7 @@ export class Gateway {
         await this.ws.dispose();
       });
       await step('http', () => this.apollo?.stop());
+      await step('jobs', () => this.jobs?.stop());
       await step('events', () => this.events?.stop());
       this.redis?.disconnect();
       await step('orm', async () => {

@@ -62,9 +62,15 @@ export interface Authorizer {
   scopeFilter(permission: string): ScopeFilter;
 }
 
-/** What both request resolvers and event handlers can use. */
+/** Where "now" comes from: the gateway's own (tests set theirs), never a module-level one. */
+export interface Clock {
+  now(): Date;
+}
+
+/** What request resolvers, event handlers and jobs can use. */
 export interface GongzhiServices {
   programs: ProgramGate;
+  clock: Clock;
   settings: SettingsReader;
   core: CoreReader;
 }

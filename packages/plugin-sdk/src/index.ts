@@ -7,6 +7,7 @@ export * from './connection';
 export * from './settings';
 export * from './permissions';
 export * from './events';
+export * from './jobs';
 export * from './context';
 export * from './plugin';
 export * from './node-registry';

@@ -5,6 +5,7 @@ import type { SettingsDefinition } from './settings';
 import type { EventDefinition, SubscriberDefinition } from './events';
 import type { NodeDefinition } from './node-registry';
 import type { DashboardSection } from './dashboard';
+import type { JobDefinition } from './jobs';
 
 /**
  * A migration class (MikroORM `Migration`), tracked under its class name
@@ -42,6 +43,8 @@ export interface PluginManifest {
   events?: EventDefinition<unknown>[];
   /** Handlers of events, its own or other programs'. */
   subscribers?: SubscriberDefinition<unknown>[];
+  /** Scheduled jobs the host runs (once per period across gateways). */
+  jobs?: JobDefinition[];
   /** Types fetchable through `node(id:)`. */
   nodes?: NodeDefinition[];
   /** Section the plugin adds to the district dashboard. */

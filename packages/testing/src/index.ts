@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 
 export { createTestGateway, TestGateway, type GraphQLResponse, type TestGatewayOptions } from './test-gateway';
+export { TestClock } from './test-clock';
 export { SeedBuilders, type SeededTree, type TreeOptions } from './seed-builders';
 export { testPlugin, startupRefusal } from './plugin-fixtures';
 export { installedPlugins } from './installed-plugins';

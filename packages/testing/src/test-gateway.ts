@@ -7,6 +7,7 @@ import { toGlobalId, type GongzhiPlugin } from '@gongzhi/plugin-sdk';
 import { Pool } from 'pg';
 import { createScratchDatabase } from './database';
 import { SeedBuilders } from './seed-builders';
+import { TestClock } from './test-clock';
 
 export interface GraphQLResponse<T = any> {
   data?: T;
@@ -21,6 +22,8 @@ export interface TestGatewayOptions {
   config?: Partial<Config>;
   /** Where the gateway logs (tests that read the log lines). */
   logger?: import('@gongzhi/core').Logger;
+  /** This gateway's clock (default: a new TestClock, as `gw.clock`). */
+  clock?: TestClock;
 }
 
 /** A real gateway on a random port over its own fresh PostgreSQL database. */
@@ -32,7 +35,7 @@ export class TestGateway {
   /** Access token of a platform admin: what `request` sends unless told otherwise. */
   adminToken = '';
 
-  constructor(readonly gateway: Gateway, readonly databaseUrl: string, private readonly dropDb: () => Promise<void>) {
+  constructor(readonly gateway: Gateway, readonly databaseUrl: string, private readonly dropDb: () => Promise<void>, readonly clock: TestClock) {
     this.seed = new SeedBuilders(() => this.orm);
     this.pool = new Pool({ connectionString: databaseUrl, max: 4 });
   }
@@ -137,6 +140,11 @@ export class TestGateway {
     await this.gateway.events.dispatcher.idle();
   }
 
+  /** Runs every plugin job's period at `at` (once across gateways, as the scheduled runs are); each job's outcome. */
+  runJobs(at: Date = this.clock.now()) {
+    return this.gateway.jobs.runDue(at);
+  }
+
   async close(): Promise<void> {
     for (const c of this.clients) await c.dispose();
     await this.pool.end();
@@ -153,7 +161,8 @@ export async function createTestGateway(opts: TestGatewayOptions = {}): Promise<
     { GONGZHI_MODE: 'test' },
     { databaseUrl: db.url, port: 0, host: '127.0.0.1', seedDemo: false, exposeSqlCount: true, dbPoolMax: 20, logLevel: 'error', identityCacheTtlMs: 60_000, ...opts.config },
   );
-  const gateway = new Gateway({ config, plugins: opts.plugins ?? [], logger: opts.logger ?? createLogger(config.logLevel) });
+  const clock = opts.clock ?? new TestClock();
+  const gateway = new Gateway({ config, plugins: opts.plugins ?? [], logger: opts.logger ?? createLogger(config.logLevel), clock });
   try {
     await gateway.start();
   } catch (e) {
@@ -161,7 +170,7 @@ export async function createTestGateway(opts: TestGatewayOptions = {}): Promise<
     await db.drop();
     throw e;
   }
-  const gw = new TestGateway(gateway, db.url, db.drop);
+  const gw = new TestGateway(gateway, db.url, db.drop, clock);
   gw.adminToken = (await gw.account({ role: 'PLATFORM_ADMIN', level: 'PLATFORM', username: 'test-admin' })).token;
   await gateway.services.authenticator.authenticate(`Bearer ${gw.adminToken}`); // cached: SQL counts of tests start warm
   return gw;

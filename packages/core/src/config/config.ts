@@ -69,6 +69,8 @@ export interface Config {
   eventQuietAfterMs: number;
   /** Events a plugin handler takes per transaction (replay after a reconnection, bursts); 1: one transaction per event. */
   eventHandlerBatch: number;
+  /** This gateway runs plugins' scheduled jobs on their schedules (each period still runs once across gateways). */
+  jobs: boolean;
   /** Bearer token `/metrics` requires; null: open in development and test, not served in production. */
   metricsToken: string | null;
   /** Created as platform admin at start when no platform admin exists (first start of a production database). */
@@ -215,6 +217,8 @@ export function loadConfig(env: Env = process.env, overrides: Partial<Config> = 
     eventPollMs: int('GONGZHI_EVENT_POLL_MS', 1000, 50, 600_000),
     eventQuietAfterMs: int('GONGZHI_EVENT_QUIET_AFTER_MS', 30_000, 0, 86_400_000),
     eventHandlerBatch: int('GONGZHI_EVENT_HANDLER_BATCH', 500, 1, 5000),
+    // Off in test mode: tests run periods themselves (gateway.jobs.runDue), never by the wall clock.
+    jobs: oneOf('GONGZHI_JOBS', ['on', 'off'] as const, mode === 'test' ? 'off' : 'on') === 'on',
     initialAdmin: null,
     metricsToken: secret('GONGZHI_METRICS_TOKEN', (v) => (v.length >= 16 ? null : 'must be at least 16 characters')),
     corsOrigins: corsOrigins(env.GONGZHI_CORS_ORIGINS ?? (mode === 'development' ? '*' : ''), problems),

@@ -1,4 +1,4 @@
-import type { GongzhiContext } from '@gongzhi/plugin-sdk';
+import type { Clock, GongzhiContext } from '@gongzhi/plugin-sdk';
 import type { ProgramService } from '../services/program.service';
 import type { SettingsService } from '../services/settings.service';
 import type { LoaderRegistry } from '../services/loaders';
@@ -26,6 +26,8 @@ export interface CoreServices {
   /** Signs the tenant setting of each request transaction. */
   tenantScope: import('../security/tenant-scope').TenantScope;
   config: Config;
+  /** This gateway's "now" (GatewayOptions.clock). */
+  clock: Clock;
 }
 
 export interface CoreContext extends GongzhiContext {

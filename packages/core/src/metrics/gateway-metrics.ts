@@ -10,6 +10,8 @@ export interface MetricSources {
   dashboardComputations(): number;
   /** Per handler: failures retried later, and events parked after the last attempt. */
   handlerFailures(): ReadonlyMap<string, { retried: number; parked: number }>;
+  /** Per plugin job: periods this gateway ran, by outcome. */
+  jobRuns(): ReadonlyMap<string, { done: number; failed: number }>;
 }
 
 /** One finished GraphQL operation, as the request log writes it. */
@@ -81,6 +83,16 @@ export class GatewayMetrics {
     });
     failures('gongzhi_subscriber_retries_total', 'Plugin event handler failures that will be retried', (f) => f.retried);
     failures('gongzhi_subscriber_parked_total', 'Events parked for a plugin handler after its last failed attempt', (f) => f.parked);
+    new Counter({
+      name: 'gongzhi_job_runs_total', help: 'Periods of plugin jobs this gateway ran, by job and outcome (done, failed)', labelNames: ['job', 'outcome'], registers,
+      collect() {
+        this.reset();
+        for (const [job, n] of sources.jobRuns()) {
+          this.inc({ job, outcome: 'done' }, n.done);
+          this.inc({ job, outcome: 'failed' }, n.failed);
+        }
+      },
+    });
   }
 
   request(r: RequestRecord): void {

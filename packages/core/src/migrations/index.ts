@@ -6,6 +6,7 @@ import { Migration20261202020000_identity_rls } from './Migration20261202020000_
 import { Migration20261202030500_tree_rollup } from './Migration20261202030500_tree_rollup';
 import { Migration20261203000000_signed_tenant_scope } from './Migration20261203000000_signed_tenant_scope';
 import { Migration20261203010000_login_failure } from './Migration20261203010000_login_failure';
+import { Migration20261203140000_job_run } from './Migration20261203140000_job_run';
 
 /** Core migrations in order (tracked under their class names); released ones are never edited. */
 export const coreMigrations = [
@@ -17,4 +18,5 @@ export const coreMigrations = [
   Migration20261202030500_tree_rollup,
   Migration20261203000000_signed_tenant_scope,
   Migration20261203010000_login_failure,
+  Migration20261203140000_job_run,
 ];

@@ -7,6 +7,7 @@ import { isPlugin } from '@gongzhi/plugin-sdk/host';
 import { PluginHostError } from './plugin-host-error';
 import { eventSubscriptions } from './event-contracts';
 import { checkManifests } from './manifest-checks';
+import { pluginJobs } from '../jobs/plugin-jobs';
 
 export { PluginHostError };
 
@@ -68,6 +69,7 @@ export function resolvePlugins(installed: GongzhiPlugin[], wanted: string[] | nu
   const ordered = topoSort(selected, new Set(names));
   checkManifests(ordered);
   eventSubscriptions(ordered);
+  pluginJobs(ordered);
   return ordered;
 }
 

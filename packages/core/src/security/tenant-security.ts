@@ -28,10 +28,10 @@ export async function applyTenantSecurity(orm: MikroORM): Promise<string[]> {
     'grant usage, select on all sequences in schema public to gongzhi_app',
     'revoke update, delete, truncate on audit_log from gongzhi_app',
   ];
-  // Book-keeping of the system path: a request must not mark a migration or set-up step as done.
+  // Book-keeping of the system path: a request must not mark a migration, set-up step or job period as done.
   const system = await em.execute<{ t: string }[]>(`
     select table_name as t from information_schema.tables where table_schema = current_schema()
-      and table_type = 'BASE TABLE' and (table_name like 'mikro\\_orm\\_%' or table_name = 'gongzhi_setup')`);
+      and table_type = 'BASE TABLE' and (table_name like 'mikro\\_orm\\_%' or table_name in ('gongzhi_setup', 'job_run'))`);
   for (const { t } of system) statements.push(`revoke all on "${t}" from gongzhi_app`);
   for (const { table_name: t, col } of tables) {
     if (t.startsWith('mikro_orm_')) continue;

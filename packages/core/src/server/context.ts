@@ -12,7 +12,7 @@ import type { CoreContext, CoreServices } from '../graphql/core-context';
 import type { OutboxEventStreamer } from '../events/event-stream';
 import type { AuditEntry } from '../security/audit';
 
-function servicesFor(em: EntityManager, loaders: LoaderRegistry, core: Pick<CoreServices, 'programs' | 'settings'>): GongzhiServices {
+function servicesFor(em: EntityManager, loaders: LoaderRegistry, core: Pick<CoreServices, 'programs' | 'settings' | 'clock'>): GongzhiServices {
   const loading = { em, loader: loaders.get.bind(loaders) };
   const load = <T extends { id: string }>(entity: new () => T, id: string) => byId(loading, entity, { refresh: false }).load(id) as never;
   const coreReader: CoreReader = {
@@ -32,11 +32,11 @@ function servicesFor(em: EntityManager, loaders: LoaderRegistry, core: Pick<Core
       return core.settings.resolve(def, stored);
     },
   };
-  return { programs: core.programs, settings, core: coreReader };
+  return { programs: core.programs, settings, core: coreReader, clock: core.clock };
 }
 
 /** Services for event handlers: bound to the handler's transaction. */
-export const handlerServices = (core: Pick<CoreServices, 'programs' | 'settings'>) => (em: EntityManager): GongzhiServices =>
+export const handlerServices = (core: Pick<CoreServices, 'programs' | 'settings' | 'clock'>) => (em: EntityManager): GongzhiServices =>
   servicesFor(em, new LoaderRegistry(), core);
 
 /** Plugins' audit records join the operation's pending entries, under its caller. */
