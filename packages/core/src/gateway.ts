@@ -126,8 +126,8 @@ export class Gateway {
     const installed = this.opts.plugins ?? discoverPlugins(this.config.pluginDirs);
     this.plugins = resolvePlugins(installed, this.opts.plugins ? null : this.config.plugins, CORE_VERSION);
     const nodes = new NodeRegistry();
-    nodes.register(coreNodes);
-    for (const p of this.plugins) nodes.register(p.nodes ?? []);
+    nodes.register(coreNodes, null);
+    for (const p of this.plugins) nodes.register(p.nodes ?? [], p.name);
     this.nodes = nodes;
     this.schema = await buildGatewaySchema(this.plugins, nodes);
     applyPaging(this.schema, { defaultSize: this.config.pageSizeDefault, maxSize: this.config.pageSizeMax });

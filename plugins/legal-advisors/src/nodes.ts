@@ -1,4 +1,4 @@
-import { defineNode, type GongzhiContext, type ScopeNode } from '@gongzhi/plugin-sdk';
+import { defineNode, type GongzhiContext, type NodeDefinition, type NodeReadRule } from '@gongzhi/plugin-sdk';
 import { AdvisorAssignment } from './entities/advisor-assignment.entity';
 import { LegalBooking } from './entities/booking.entity';
 import { LegalConsultation } from './entities/consultation.entity';
@@ -7,39 +7,24 @@ import { OfficeHour } from './entities/office-hour.entity';
 import { LegalOffice } from './entities/legal-office.entity';
 import { Lawyer } from './entities/lawyer.entity';
 import { perms } from './permissions';
-import { PROGRAM } from './program';
-import { holds, holdsForLawyers } from './services/access';
+import { holdsForLawyers } from './services/access';
 import { standingOf } from './services/consultation-access';
 
-/** The row when the caller may read it as its own field would; PROGRAM_NOT_ENABLED still surfaces. */
-async function readable<T extends ScopeNode>(ctx: GongzhiContext, row: T | null, lawyerIds?: (row: T) => Promise<string[]>): Promise<T | null> {
-  if (!row) return null;
-  ctx.programs.assertEnabled(PROGRAM, row.districtId);
-  const ok = lawyerIds
-    ? await holdsForLawyers(ctx, perms['advisor:read'], row.districtId, await lawyerIds(row))
-    : await holds(ctx, perms['advisor:read'], row);
-  return ok ? row : null;
-}
+/** District-wide directory entries: at the district, or where one of its lawyers advises (`holdsForLawyers`). */
+const directory = <T extends { districtId: string }>(lawyerIds: (row: T, ctx: GongzhiContext) => Promise<string[]>): NodeReadRule<T> => ({
+  permission: perms['advisor:read'],
+  scope: (row) => ({ districtId: row.districtId }),
+  alsoReadableBy: async (row, ctx) => holdsForLawyers(ctx, perms['advisor:read'], row.districtId, await lawyerIds(row, ctx)),
+});
 
-export const legalNodes = [
-  defineNode({ typename: 'LegalOffice', entity: LegalOffice, load: async (ctx, id) => readable(ctx, await ctx.em.findOne(LegalOffice, { id }),
-      async (o) => (await ctx.em.find(Lawyer, { officeId: o.id })).map((l) => l.id)) }),
-  defineNode({ typename: 'Lawyer', entity: Lawyer, load: async (ctx, id) => readable(ctx, await ctx.em.findOne(Lawyer, { id }), async (l) => [l.id]) }),
-  defineNode({ typename: 'AdvisorAssignment', entity: AdvisorAssignment, load: async (ctx, id) => readable(ctx, await ctx.em.findOne(AdvisorAssignment, { id })) }),
-  defineNode({ typename: 'OfficeHour', entity: OfficeHour, load: async (ctx, id) => readable(ctx, await ctx.em.findOne(OfficeHour, { id })) }),
-  defineNode({ typename: 'OfficeHourPattern', entity: OfficeHourPattern, load: async (ctx, id) => readable(ctx, await ctx.em.findOne(OfficeHourPattern, { id })) }),
-  // A booking: its resident, or who may read the office hour's list.
-  defineNode({ typename: 'LegalBooking', entity: LegalBooking, load: async (ctx, id) => {
-    const b = await ctx.em.findOne(LegalBooking, { id });
-    if (!b) return null;
-    ctx.programs.assertEnabled(PROGRAM, b.districtId);
-    return b.residentId === ctx.actor?.residentId || (await holds(ctx, perms['booking:read'], b)) ? b : null;
-  } }),
-  // Its resident, its advisor, legal-services staff, and (metadata) the program's staff.
-  defineNode({ typename: 'LegalConsultation', entity: LegalConsultation, load: async (ctx, id) => {
-    const c = await ctx.em.findOne(LegalConsultation, { id });
-    if (!c) return null;
-    ctx.programs.assertEnabled(PROGRAM, c.districtId);
-    return (await standingOf(ctx, c)) ? c : null;
-  } }),
+export const legalNodes: NodeDefinition[] = [
+  defineNode({ typename: 'LegalOffice', entity: LegalOffice, read: directory<LegalOffice>(async (o, ctx) => (await ctx.em.find(Lawyer, { officeId: o.id })).map((l) => l.id)) }),
+  defineNode({ typename: 'Lawyer', entity: Lawyer, read: directory<Lawyer>(async (l) => [l.id]) }),
+  defineNode({ typename: 'AdvisorAssignment', entity: AdvisorAssignment, read: { permission: perms['advisor:read'] } }),
+  defineNode({ typename: 'OfficeHour', entity: OfficeHour, read: { permission: perms['advisor:read'] } }),
+  defineNode({ typename: 'OfficeHourPattern', entity: OfficeHourPattern, read: { permission: perms['advisor:read'] } }),
+  // its resident, or who may read the office hour's list
+  defineNode({ typename: 'LegalBooking', entity: LegalBooking, read: { permission: perms['booking:read'], alsoReadableBy: (b, ctx) => b.residentId === ctx.actor?.residentId } }),
+  // its resident, its advisor, legal-services staff, and (metadata) the program's staff
+  defineNode({ typename: 'LegalConsultation', entity: LegalConsultation, read: { permission: perms['consultation:read'], alsoReadableBy: async (c, ctx) => (await standingOf(ctx, c)) !== null } }),
 ];

@@ -121,9 +121,9 @@ describe('volunteer bank: disabled in a district', () => {
     }
   });
 
-  it('node(id:) hides objects of a district where the program is off', async () => {
+  it('node(id:) of an object of a district where the program is off: PROGRAM_NOT_ENABLED, no data', async () => {
     const res = await gw.request('query($v: ID!) { node(id: $v) { id } }', { v: ids.volunteer });
     expect(res.data?.node ?? null).toBeNull();
-    if (res.errors) expect(res.errors[0].extensions?.code).toBe('NOT_FOUND');
+    expect(res.errors?.[0].extensions?.code).toBe('PROGRAM_NOT_ENABLED');
   });
 });

@@ -1,15 +1,18 @@
 import { GraphQLInterfaceType, GraphQLObjectType, type GraphQLSchema } from 'graphql';
-import { toGlobalId, type GongzhiContext, type NodeDefinition } from '@gongzhi/plugin-sdk';
+import { byId, rowScope, toGlobalId, type GongzhiContext, type NodeDefinition } from '@gongzhi/plugin-sdk';
 
-/** Maps GraphQL type names, entity classes and loaders for `node(id:)` and global ids. */
+type Registered = NodeDefinition<{ id: string }> & { program: string | null };
+
+/** Maps GraphQL type names, entity classes and read rules for `node(id:)` and global ids. */
 export class NodeRegistry {
-  private readonly byTypename = new Map<string, NodeDefinition>();
+  private readonly byTypename = new Map<string, Registered>();
   private readonly byEntity = new Map<Function, string>();
 
-  register(defs: NodeDefinition[]): void {
+  /** `program`: the plugin declaring the types (null for the core's own). */
+  register(defs: NodeDefinition[], program: string | null): void {
     for (const d of defs) {
       if (this.byTypename.has(d.typename)) throw new Error(`Node type "${d.typename}" is registered twice`);
-      this.byTypename.set(d.typename, d);
+      this.byTypename.set(d.typename, { ...(d as Registered), program });
       this.byEntity.set(d.entity, d.typename);
     }
   }
@@ -22,9 +25,20 @@ export class NodeRegistry {
     return undefined;
   }
 
+  /**
+   * The object when the caller may read it by its type's rule; null when it does not exist
+   * or the rule is not met; PROGRAM_NOT_ENABLED (thrown) when its program is off in its district.
+   */
   async load(ctx: GongzhiContext, typename: string, id: string): Promise<unknown | null> {
     const def = this.byTypename.get(typename);
-    return def ? def.load(ctx, id) : null;
+    const row = def ? await byId(ctx, def.entity, { refresh: false }).load(id) : null;
+    if (!def || !row) return null;
+    const { permission, scope, alsoReadableBy } = def.read;
+    const node = scope ? await scope(row, ctx) : rowScope(row as never);
+    if (def.program) ctx.programs.assertEnabled(def.program, node.districtId);
+    const key = typeof permission === 'string' ? permission : permission.key;
+    const held = await ctx.auth.require(key, node).then(() => true, () => false);
+    return held || (alsoReadableBy && (await alsoReadableBy(row, ctx))) ? row : null;
   }
 
   /**

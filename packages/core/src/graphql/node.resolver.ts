@@ -1,5 +1,5 @@
 import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
-import { Authenticated, Node, NotFoundError, badInput, fromGlobalId } from '@gongzhi/plugin-sdk';
+import { Authenticated, Node, NotFoundError, ProgramNotEnabledError, badInput, fromGlobalId } from '@gongzhi/plugin-sdk';
 import type { CoreContext } from './core-context';
 
 @Resolver()
@@ -19,6 +19,7 @@ export class NodeResolver {
     if (ids.length > 100) {
       throw badInput('ids', 'at most 100 ids');
     }
-    return Promise.all(ids.map((id) => this.node(id, ctx).catch(() => null)));
+    // loaded together (one statement per type); a program that is off is that item's error
+    return Promise.all(ids.map((id) => this.node(id, ctx).catch((e) => (e instanceof ProgramNotEnabledError ? e : null))));
   }
 }

@@ -9,8 +9,8 @@ import { buildGatewaySchema, sdlOf } from '../graphql/build-schema';
 
 export async function schemaWith(plugins: GongzhiPlugin[]): Promise<GraphQLSchema> {
   const nodes = new NodeRegistry();
-  nodes.register(coreNodes);
-  for (const p of plugins) nodes.register(p.nodes ?? []);
+  nodes.register(coreNodes, null);
+  for (const p of plugins) nodes.register(p.nodes ?? [], p.name);
   return buildGatewaySchema(plugins, nodes);
 }
 
