@@ -14,16 +14,20 @@ export interface AuditEntry {
   requestId?: string | null;
 }
 
-/** Inserts entries on `em`'s connection: the request transaction, or the writer's own. */
+/** Inserts entries on `em`'s connection (the request transaction, or the writer's own), in one statement however many. */
 export async function insertAuditEntries(em: EntityManager, list: AuditEntry[]): Promise<void> {
-  for (const e of list) {
-    await em.execute(
-      `insert into audit_log (account_id, actor, action, object_type, object_id, district_id, outcome, detail, request_id)
-       values (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-      [e.accountId, e.actor, e.action, e.objectType ?? null, e.objectId ?? null, e.districtId ?? null, e.outcome,
-        e.detail ? JSON.stringify(e.detail) : null, e.requestId ?? null],
-    );
-  }
+  if (!list.length) return;
+  const rows = list.map((e) => ({
+    account_id: e.accountId, actor: e.actor, action: e.action, object_type: e.objectType ?? null, object_id: e.objectId ?? null,
+    district_id: e.districtId ?? null, outcome: e.outcome, detail: e.detail ?? null, request_id: e.requestId ?? null,
+  }));
+  await em.execute(
+    `insert into audit_log (account_id, actor, action, object_type, object_id, district_id, outcome, detail, request_id)
+     select r.account_id, r.actor, r.action, r.object_type, r.object_id, r.district_id, r.outcome, r.detail, r.request_id
+       from jsonb_to_recordset(?::jsonb) as r(account_id uuid, actor text, action text, object_type text, object_id text,
+         district_id uuid, outcome text, detail jsonb, request_id text)`,
+    [JSON.stringify(rows)],
+  );
 }
 
 /**
