@@ -40,6 +40,18 @@ export interface ConsultationChangedPayload {
   from: string | null;
 }
 
+/** Metadata only: never the parties or what they said. */
+export interface MediationChangedPayload {
+  mediationId: string;
+  communityId: string;
+  /** The mediating lawyer, null for a people's mediator named by text. */
+  lawyerId: string | null;
+  disputeType: string;
+  status: string;
+  /** The status before, null when the case was just opened. */
+  from: string | null;
+}
+
 /** This program's own events, payload schema 1.0.0. */
 const own = { program: PROGRAM, version: '1.0.0' };
 
@@ -50,4 +62,6 @@ export const OfficeHourCancelled = defineEvent<OfficeHourCancelledPayload>('lega
 
 export const ConsultationChanged = defineEvent<ConsultationChangedPayload>('legal.consultation-changed', { ...own, description: '法律咨询状态变化（不含内容）/ A consultation was requested or changed state (metadata only)' });
 
-export const legalEvents = [AdvisorAssigned, CommunityUncovered, OfficeHourCancelled, ConsultationChanged];
+export const MediationChanged = defineEvent<MediationChangedPayload>('legal.mediation-changed', { ...own, description: '调解案件受理或状态变化（不含当事人信息）/ A mediation case was opened or changed state (metadata only)' });
+
+export const legalEvents = [AdvisorAssigned, CommunityUncovered, OfficeHourCancelled, ConsultationChanged, MediationChanged];

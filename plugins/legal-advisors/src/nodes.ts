@@ -5,10 +5,12 @@ import { LegalConsultation } from './entities/consultation.entity';
 import { OfficeHourPattern } from './entities/office-hour-pattern.entity';
 import { OfficeHour } from './entities/office-hour.entity';
 import { LegalOffice } from './entities/legal-office.entity';
+import { MediationCase } from './entities/mediation-case.entity';
 import { Lawyer } from './entities/lawyer.entity';
 import { perms } from './permissions';
 import { holdsForLawyers } from './services/access';
 import { standingOf } from './services/consultation-access';
+import { caseStandingOf } from './services/mediation-access';
 
 /** District-wide directory entries: at the district, or where one of its lawyers advises (`holdsForLawyers`). */
 const directory = <T extends { districtId: string }>(lawyerIds: (row: T, ctx: GongzhiContext) => Promise<string[]>): NodeReadRule<T> => ({
@@ -27,4 +29,6 @@ export const legalNodes: NodeDefinition[] = [
   defineNode({ typename: 'LegalBooking', entity: LegalBooking, read: { permission: perms['booking:read'], alsoReadableBy: (b, ctx) => b.residentId === ctx.actor?.residentId } }),
   // its resident, its advisor, legal-services staff, and (metadata) the program's staff
   defineNode({ typename: 'LegalConsultation', entity: LegalConsultation, read: { permission: perms['consultation:read'], alsoReadableBy: async (c, ctx) => (await standingOf(ctx, c)) !== null } }),
+  // who runs the case, and (metadata) the program's staff
+  defineNode({ typename: 'MediationCase', entity: MediationCase, read: { permission: perms['mediation:read'], alsoReadableBy: async (m, ctx) => (await caseStandingOf(ctx, m)) !== null } }),
 ];

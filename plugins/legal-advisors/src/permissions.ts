@@ -31,7 +31,14 @@ export const perms = definePermissions(PROGRAM, {
   'stats:read': {
     zh: '查看法律服务统计（坐班、咨询、评价；不含内容）', en: 'See service statistics (office hours, consultations, ratings; never the content)', roles: [ADMIN, STREET, COMMUNITY],
   },
+  'mediation:read': {
+    zh: '查看调解案件概况（类型、状态、日期，不含当事人信息）', en: 'See mediation cases\' metadata (type, state, dates, mediator; never the parties)', roles: [ADMIN, STREET, COMMUNITY],
+  },
+  'mediation:manage': {
+    zh: '受理与办理调解案件（含当事人信息）', en: 'Open and run mediation cases, with the parties\' personal data', roles: [COMMUNITY],
+  },
   // No core role holds these: only the roles below.
+  'mediation:mediate': { zh: '作为调解员办理本人调解的案件', en: 'Run the mediation cases one mediates, as the lawyer', roles: [] },
   'consultation:content': { zh: '查看法律咨询内容（保密）', en: 'Read what residents asked and advisors advised (confidential)', roles: [] },
   'consultation:advise': { zh: '作为律师处理分配给本人的咨询', en: 'Handle the consultations assigned to oneself, as the advisor', roles: [] },
 });
@@ -46,19 +53,21 @@ export const legalServicesStaffRole = defineRole({
   key: `${PROGRAM}:legal-services-staff`,
   title: { zh: '司法行政工作人员', en: 'Legal-services staff' },
   grantableAt: ['DISTRICT', 'STREET'],
-  permissions: (['advisor:read', 'advisor:manage', 'coverage:read', 'office-hours:manage', 'resident:on-behalf', 'booking:read', 'consultation:read', 'consultation:content', 'stats:read'] as const)
+  permissions: (['advisor:read', 'advisor:manage', 'coverage:read', 'office-hours:manage', 'resident:on-behalf', 'booking:read', 'consultation:read', 'consultation:content', 'stats:read',
+    'mediation:read', 'mediation:manage'] as const)
     .map((k) => perms[k].key),
 });
 
 /**
  * A lawyer's own sign-in (linked with `linkLawyerAccount`), granted at the district: reads the
- * advisor directory and handles only the consultations assigned to that lawyer.
+ * advisor directory and handles only the consultations assigned to that lawyer and the
+ * mediations they mediate.
  */
 export const advisorRole = defineRole({
   key: `${PROGRAM}:advisor`,
   title: { zh: '社区法律顾问（律师本人）', en: 'Community legal advisor (the lawyer)' },
   grantableAt: ['DISTRICT'],
-  permissions: [perms['advisor:read'].key, perms['consultation:advise'].key],
+  permissions: [perms['advisor:read'].key, perms['consultation:advise'].key, perms['mediation:mediate'].key],
 });
 
 export const roleList = [legalServicesStaffRole, advisorRole];

@@ -7,13 +7,19 @@ import { OfficeHourPattern } from './entities/office-hour-pattern.entity';
 import { OfficeHour } from './entities/office-hour.entity';
 import { LegalOffice } from './entities/legal-office.entity';
 import { Lawyer } from './entities/lawyer.entity';
+import { MediationCase } from './entities/mediation-case.entity';
+import { MediationParty } from './entities/mediation-party.entity';
+import { MediationSession } from './entities/mediation-session.entity';
 import { legalEvents } from './events';
 import { AdvisorAssignmentResolver } from './graphql/assignment.resolver';
 import { LegalBookingResolver } from './graphql/booking.resolver';
 import { CommunityOfficeHoursResolver } from './graphql/community-office-hours.resolver';
 import { ConsultationQueueResolver } from './graphql/consultation-queue.resolver';
 import { LegalConsultationResolver } from './graphql/consultation.resolver';
+import { CommunityMediationResolver } from './graphql/community-mediation.resolver';
 import { LawyerResolver } from './graphql/lawyer.resolver';
+import { MediationPartyResolver, MediationSessionResolver } from './graphql/mediation-party.resolver';
+import { MediationCaseResolver } from './graphql/mediation.resolver';
 import { OfficeHourResolver } from './graphql/office-hour.resolver';
 import { LegalOfficeResolver } from './graphql/office.resolver';
 import {
@@ -23,6 +29,7 @@ import { CommunityAdvisorResolver, DistrictAdvisorResolver, StreetAdvisorResolve
 import { Migration20261202100000_advisors } from './migrations/Migration20261202100000_advisors';
 import { Migration20261203090000_office_hours } from './migrations/Migration20261203090000_office_hours';
 import { Migration20261203100000_consultations } from './migrations/Migration20261203100000_consultations';
+import { Migration20261203140000_mediation } from './migrations/Migration20261203140000_mediation';
 import { legalNodes } from './nodes';
 import { permissionList, roleList } from './permissions';
 import { PROGRAM } from './program';
@@ -36,17 +43,19 @@ export default definePlugin({
   compatibility: '^1.0.0',
   title: { zh: '一社区一法律顾问', en: 'Community legal advisors' },
   description: {
-    zh: '法律服务机构与律师、社区法律顾问聘任与覆盖率、坐班与预约、保密的法律咨询',
-    en: 'Legal-service offices and lawyers, one active legal advisor per community, coverage, office hours, bookings and confidential consultations',
+    zh: '法律服务机构与律师、社区法律顾问聘任与覆盖率、坐班与预约、保密的法律咨询、人民调解',
+    en: 'Legal-service offices and lawyers, one active legal advisor per community, coverage, office hours, bookings, confidential consultations and mediation',
   },
-  entities: [LegalOffice, Lawyer, AdvisorAssignment, OfficeHourPattern, OfficeHour, LegalBooking, LegalConsultation],
+  entities: [LegalOffice, Lawyer, AdvisorAssignment, OfficeHourPattern, OfficeHour, LegalBooking, LegalConsultation,
+    MediationCase, MediationParty, MediationSession],
   resolvers: [
     LegalOfficeResolver, LawyerResolver, AdvisorAssignmentResolver, CommunityAdvisorResolver, StreetAdvisorResolver, DistrictAdvisorResolver,
     OfficeHourResolver, CommunityOfficeHoursResolver, LegalBookingResolver, LegalConsultationResolver, ConsultationQueueResolver,
     DistrictStatsResolver, StreetStatsResolver, CommunityStatsResolver, LegalServiceStatsResolver, LegalAdvisorServiceStatsResolver,
     LegalCommunityServiceStatsResolver,
+    MediationCaseResolver, MediationPartyResolver, MediationSessionResolver, CommunityMediationResolver,
   ],
-  migrations: [Migration20261202100000_advisors, Migration20261203090000_office_hours, Migration20261203100000_consultations],
+  migrations: [Migration20261202100000_advisors, Migration20261203090000_office_hours, Migration20261203100000_consultations, Migration20261203140000_mediation],
   permissions: permissionList,
   roles: roleList,
   settings: legalSettings,

@@ -8,7 +8,7 @@ describe('legal advisors: demo seed', () => {
     const gw = await createTestGateway({ plugins: [plugin], config: { seedDemo: true } });
     try {
       const [d] = await gw.sql(`select id from district order by created_at limit 1`);
-      const count = () => gw.sql(`select (select count(*) from la_office)::int o, (select count(*) from la_lawyer)::int l, (select count(*) from la_assignment)::int a, (select count(*) from la_office_hour_pattern)::int p, (select count(*) from la_office_hour)::int h`);
+      const count = () => gw.sql(`select (select count(*) from la_office)::int o, (select count(*) from la_lawyer)::int l, (select count(*) from la_assignment)::int a, (select count(*) from la_office_hour_pattern)::int p, (select count(*) from la_office_hour)::int h, (select count(*) from la_mediation)::int m`);
       const [first] = await count();
       expect(first.o).toBe(2);
       expect(first.l).toBe(4);
@@ -23,7 +23,8 @@ describe('legal advisors: demo seed', () => {
       expect(first.p).toBe(cov.covered);
       expect(first.h).toBeGreaterThanOrEqual(3 * cov.covered);
       const figures = Object.fromEntries((await legalFigures(gw.em(), { districtId: d.id })).map((f) => [f.key, f.value]));
-      expect(figures).toMatchObject({ communitiesUncovered: 1, officeHourBookingsThisMonth: 0 });
+      expect(figures).toMatchObject({ communitiesUncovered: 1, officeHourBookingsThisMonth: 0, mediationsOpen: 2 });
+      expect(first.m).toBe(3);
       const [{ n }] = await gw.sql(`select count(*)::int as n from la_office_hour where status = 'SCHEDULED'
         and to_char(starts_at at time zone 'Asia/Shanghai', 'YYYY-MM') = to_char(now() at time zone 'Asia/Shanghai', 'YYYY-MM')`);
       expect(figures.officeHoursThisMonth).toBe(n);

@@ -8,7 +8,8 @@ export enum LegalCategory {
 export enum OfficeHourStatus { SCHEDULED = 'SCHEDULED', CANCELLED = 'CANCELLED' }
 export enum LegalBookingStatus { BOOKED = 'BOOKED', CANCELLED = 'CANCELLED' }
 
-const described = (labels: Record<string, [string, string]>) =>
+/** Bilingual value descriptions for registerEnumType. */
+export const described = (labels: Record<string, [string, string]>) =>
   Object.fromEntries(Object.entries(labels).map(([k, [zh, en]]) => [k, { description: `${zh} / ${en}` }])) as never;
 
 registerEnumType(LegalCategory, {
