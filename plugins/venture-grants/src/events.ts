@@ -1,0 +1,18 @@
+import { defineEvent } from '@gongzhi/plugin-sdk';
+import { PROGRAM } from './program';
+
+export interface RoundPhaseChangedPayload {
+  roundId: string;
+  level: string;
+  from: string;
+  to: string;
+  changedAt: string;
+}
+
+/** This program's own events, payload schema 1.0.0. */
+const own = { program: PROGRAM, version: '1.0.0' };
+
+export const RoundPhaseChanged = defineEvent<RoundPhaseChangedPayload>('venture.round-phase-changed',
+  { ...own, description: '创投轮次进入新阶段 / A venture-grants round moved to its next phase' });
+
+export const ventureEvents = [RoundPhaseChanged];

@@ -1,0 +1,31 @@
+import { definePlugin } from '@gongzhi/plugin-sdk';
+import { version } from '../package.json';
+import { VentureRoundPhaseDates } from './entities/round-phase.entity';
+import { VentureRound } from './entities/round.entity';
+import { ventureEvents } from './events';
+import { VentureRoundResolver } from './graphql/round.resolver';
+import { Migration20261203140000_rounds } from './migrations/Migration20261203140000_rounds';
+import { ventureNodes } from './nodes';
+import { permissionList, roleList } from './permissions';
+import { PROGRAM } from './program';
+import { seedVentureGrants } from './seed';
+
+export default definePlugin({
+  name: PROGRAM,
+  version,
+  compatibility: '^1.0.0',
+  title: { zh: '公益创投', en: 'Public-interest venture grants' },
+  description: {
+    zh: '区、街道、社区公益创投轮次：预算与上限、"6+1"类别、分阶段日程、居民需求征集、社会组织项目申报',
+    en: 'Venture-grants rounds at district, street or community: budget and cap, the "6+1" categories, dated phases, residents\' needs, social organisations\' applications',
+  },
+  entities: [VentureRound, VentureRoundPhaseDates],
+  resolvers: [VentureRoundResolver],
+  migrations: [Migration20261203140000_rounds],
+  permissions: permissionList,
+  roles: roleList,
+  events: ventureEvents,
+  subscribers: [],
+  nodes: ventureNodes,
+  seed: seedVentureGrants,
+});

@@ -1,0 +1,42 @@
+import { addDays, sqlRows, today, type SeedContext } from '@gongzhi/plugin-sdk';
+import { VentureRoundPhaseDates } from './entities/round-phase.entity';
+import { VentureRound } from './entities/round.entity';
+import { VentureCategory, VentureRoundPhase } from './graphql/grant-enums.type';
+import { DATED_PHASES } from './services/phase-rules';
+
+/** Dated phases one after another from `start`, each `days` long. */
+function scheduleFrom(start: string, days: number[]): { phase: VentureRoundPhase; startsOn: string; endsOn: string }[] {
+  let day = start;
+  return DATED_PHASES.map((phase, i) => {
+    const p = { phase, startsOn: day, endsOn: addDays(day, days[i] - 1) };
+    day = addDays(day, days[i]);
+    return p;
+  });
+}
+
+/**
+ * Demo data: this year's district round collecting needs (started a week ago) and a street
+ * round still being set up. Idempotent.
+ */
+export async function seedVentureGrants({ em, districtId }: SeedContext): Promise<void> {
+  const [{ n }] = await sqlRows<{ n: number }>(em, 'select count(*)::int as n from vg_round where district_id = ?', [districtId]);
+  if (n > 0) return;
+  const [street] = await sqlRows<{ id: string }>(em, 'select id from street where district_id = ? order by name, id limit 1', [districtId]);
+  const year = Number(today().slice(0, 4));
+  const rounds: [VentureRound, string, VentureRoundPhase][] = [
+    [em.create(VentureRound, {
+      districtId, name: `${year}年度社区公益创投`, year, budgetFen: 300_000_000, projectCapFen: 10_000_000,
+      categories: Object.values(VentureCategory), centralTask: '全国文明城市创建', phase: VentureRoundPhase.NEEDS,
+    }), addDays(today(), -7), VentureRoundPhase.NEEDS],
+    ...(street ? [[em.create(VentureRound, {
+      districtId, streetId: street.id, name: `${year}年度街道微实事`, year, budgetFen: 50_000_000, projectCapFen: 3_000_000,
+      categories: [VentureCategory.ELDERLY, VentureCategory.CHILDREN_YOUTH, VentureCategory.HARDSHIP], phase: VentureRoundPhase.DRAFT,
+    }), addDays(today(), 30), VentureRoundPhase.DRAFT] as [VentureRound, string, VentureRoundPhase]] : []),
+  ];
+  for (const [round, start, phase] of rounds) {
+    for (const p of scheduleFrom(start, [30, 30, 20, 10, 15, 180, 30])) {
+      em.create(VentureRoundPhaseDates, { districtId, roundId: round.id, ...p, openedAt: p.phase === phase ? new Date() : null });
+    }
+  }
+  await em.flush();
+}
