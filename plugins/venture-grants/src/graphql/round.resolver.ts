@@ -14,7 +14,7 @@ const VentureRoundConnection = Connection(VentureRound, 'VentureRound');
 
 @Resolver(() => VentureRound)
 export class VentureRoundResolver {
-  @Requires(perms['round:read'].key)
+  @Requires(perms['round:read'])
   @Query(() => VentureRoundConnection, { description: '面向某节点的创投轮次（本级、上级与下级），新到旧 / Rounds open to a node: run at it, above or below it, newest first' })
   ventureRounds(
     @Arg('scope', () => ID, { description: '区、街道或社区 / A District, Street or Community' }) scope: string,
@@ -24,19 +24,19 @@ export class VentureRoundResolver {
     return roundsOf(ctx, { scope, phase, ...page });
   }
 
-  @Requires(perms['round:manage'].key)
+  @Requires(perms['round:manage'])
   @Mutation(() => VentureRound, { description: '设立创投轮次（筹备中）/ Set up a round (in DRAFT)' })
   createVentureRound(@Arg('input', () => CreateVentureRoundInput) input: CreateVentureRoundInput, @Ctx() ctx: GongzhiContext) {
     return createRound(ctx, input);
   }
 
-  @Requires(perms['round:manage'].key)
+  @Requires(perms['round:manage'])
   @Mutation(() => VentureRound, { description: '修改筹备中的轮次（预算、上限、类别、日程）/ Change a DRAFT round\'s budget, cap, categories and schedule' })
   updateVentureRound(@Arg('input', () => UpdateVentureRoundInput) input: UpdateVentureRoundInput, @Ctx() ctx: GongzhiContext) {
     return updateRound(ctx, input);
   }
 
-  @Requires(perms['round:manage'].key)
+  @Requires(perms['round:manage'])
   @Mutation(() => VentureRound, { description: '进入下一阶段（留痕并发布事件）/ Open the next phase (audited, emitted)' })
   advanceVentureRoundPhase(@Arg('input', () => AdvanceVentureRoundPhaseInput) input: AdvanceVentureRoundPhaseInput, @Ctx() ctx: GongzhiContext) {
     return advancePhase(ctx, input);

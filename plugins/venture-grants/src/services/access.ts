@@ -1,16 +1,5 @@
-import type { GongzhiContext, PermissionDefinition, ScopeNode } from '@gongzhi/plugin-sdk';
+import type { GongzhiContext, PermissionDefinition } from '@gongzhi/plugin-sdk';
 import { PROGRAM } from '../program';
-
-/** The program is on in the node's district (no SQL), then the caller holds `permission` there. */
-export async function allow(ctx: GongzhiContext, permission: PermissionDefinition, node: ScopeNode): Promise<void> {
-  ctx.programs.assertEnabled(PROGRAM, node.districtId);
-  await ctx.auth.require(permission.key, node);
-}
-
-/** Whether the caller holds `permission` at `node`, for fields that show more to some callers. */
-export async function holds(ctx: GongzhiContext, permission: PermissionDefinition, node: ScopeNode): Promise<boolean> {
-  return ctx.auth.require(permission.key, node).then(() => true, () => false);
-}
 
 /**
  * Whether the caller holds `permission` anywhere in the district: at the district or at any
@@ -27,8 +16,8 @@ export async function holdsInDistrict(ctx: GongzhiContext, permission: Permissio
   return nodes.some((n) => n?.districtId === districtId);
 }
 
-/** Program on, then `holdsInDistrict` or NOT_FOUND-or-FORBIDDEN as `require` answers at the district. */
-export async function allowInDistrict(ctx: GongzhiContext, permission: PermissionDefinition, districtId: string): Promise<void> {
+/** The program on in the district (no SQL), then `holdsInDistrict`, else what `require` answers there (NOT_FOUND, FORBIDDEN). */
+export async function requireInDistrict(ctx: GongzhiContext, permission: PermissionDefinition, districtId: string): Promise<void> {
   ctx.programs.assertEnabled(PROGRAM, districtId);
   if (!(await holdsInDistrict(ctx, permission, districtId))) await ctx.auth.require(permission.key, { districtId });
 }

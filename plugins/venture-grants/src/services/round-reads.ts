@@ -2,14 +2,14 @@ import { NotFoundError, decodeId, loadGrouped, sqlRow, type GongzhiContext } fro
 import { VentureRoundPhaseDates } from '../entities/round-phase.entity';
 import { VentureRound } from '../entities/round.entity';
 import { perms } from '../permissions';
-import { allowInDistrict } from './access';
+import { requireInDistrict } from './access';
 import { DATED_PHASES, requirePhase, type Action } from './phase-rules';
 
 /** A round the caller may read, by global id; NOT_FOUND for other districts' and unknown ids. */
 export async function readableRound(ctx: GongzhiContext, globalId: string): Promise<VentureRound> {
   const round = await ctx.em.findOne(VentureRound, { id: decodeId(globalId, 'VentureRound') });
   if (!round) throw new NotFoundError('VentureRound');
-  await allowInDistrict(ctx, perms['round:read'], round.districtId);
+  await requireInDistrict(ctx, perms['round:read'], round.districtId);
   return round;
 }
 

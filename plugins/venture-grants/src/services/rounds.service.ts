@@ -1,12 +1,12 @@
 import {
-  ConflictError, emit, flushOrConflict, keysetPage, sqlRow, sqlRun, treeScopeOf, type ConnectionValue, type GongzhiContext,
+  ConflictError, emit, requireAt, flushOrConflict, keysetPage, sqlRow, sqlRun, treeScopeOf, type ConnectionValue, type GongzhiContext,
 } from '@gongzhi/plugin-sdk';
 import { VentureRoundPhaseDates } from '../entities/round-phase.entity';
 import { VentureRound } from '../entities/round.entity';
 import { RoundPhaseChanged } from '../events';
 import type { VentureRoundPhase } from '../graphql/grant-enums.type';
 import { perms } from '../permissions';
-import { allow, allowInDistrict } from './access';
+import { requireInDistrict } from './access';
 import { nextPhase } from './phase-rules';
 import { roundNode } from './round-node';
 import { readableRound, roundForAction } from './round-reads';
@@ -27,7 +27,7 @@ function writeTerms(ctx: GongzhiContext, round: VentureRound, t: RoundTerms): vo
 /** A round at a district, street or community, in DRAFT until its first phase is opened. */
 export async function createRound(ctx: GongzhiContext, input: { scope: string; terms: RoundTerms }): Promise<VentureRound> {
   const scope = await treeScopeOf(ctx, input.scope, 'input.scope');
-  await allow(ctx, perms['round:manage'], scope);
+  await requireAt(ctx, perms['round:manage'], scope);
   checkRoundTerms(input.terms);
   const round = ctx.em.create(VentureRound, {
     districtId: scope.districtId, streetId: scope.streetId, communityId: scope.communityId,
@@ -41,7 +41,7 @@ export async function createRound(ctx: GongzhiContext, input: { scope: string; t
 /** New terms and schedule for a round still being set up (DRAFT). */
 export async function updateRound(ctx: GongzhiContext, input: { roundId: string; terms: RoundTerms }): Promise<VentureRound> {
   const found = await readableRound(ctx, input.roundId);
-  await allow(ctx, perms['round:manage'], roundNode(found));
+  await requireAt(ctx, perms['round:manage'], roundNode(found));
   checkRoundTerms(input.terms);
   const round = await roundForAction(ctx, found.id, 'round.edit');
   await sqlRun(ctx.em, 'delete from vg_round_phase where round_id = ?', [round.id]);
@@ -57,7 +57,7 @@ export async function updateRound(ctx: GongzhiContext, input: { roundId: string;
  */
 export async function advancePhase(ctx: GongzhiContext, input: { roundId: string; from: VentureRoundPhase }): Promise<VentureRound> {
   const round = await readableRound(ctx, input.roundId);
-  await allow(ctx, perms['round:manage'], roundNode(round));
+  await requireAt(ctx, perms['round:manage'], roundNode(round));
   const schedule = await ctx.em.find(VentureRoundPhaseDates, { roundId: round.id });
   const to = nextPhase(input.from, schedule.map((s) => s.phase));
   if (!to) throw new ConflictError('A closed round has no next phase', { reason: 'CLOSED' });
@@ -80,7 +80,7 @@ export async function advancePhase(ctx: GongzhiContext, input: { roundId: string
  */
 export async function roundsOf(ctx: GongzhiContext, args: { scope: string; phase?: VentureRoundPhase | null; first?: number | null; after?: string | null }): Promise<ConnectionValue<VentureRound>> {
   const scope = await treeScopeOf(ctx, args.scope);
-  await allowInDistrict(ctx, perms['round:read'], scope.districtId);
+  await requireInDistrict(ctx, perms['round:read'], scope.districtId);
   const where: Record<string, unknown> = { districtId: scope.districtId };
   if (scope.streetId) where.$and = [{ $or: [{ streetId: null }, { streetId: scope.streetId }] }];
   if (scope.communityId) (where.$and as unknown[]).push({ $or: [{ communityId: null }, { communityId: scope.communityId }] });
