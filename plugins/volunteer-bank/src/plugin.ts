@@ -30,6 +30,7 @@ import { PROGRAM } from './program';
 import { seed } from './seed';
 import { volunteerFigures } from './services/dashboard.service';
 import { creditMealDelivery } from './services/meal-delivery.service';
+import { expireWishesJob } from './services/wish-expiry';
 import { settings } from './settings';
 
 export default definePlugin({
@@ -55,6 +56,7 @@ export default definePlugin({
   settings,
   events,
   subscribers: [defineSubscriber('credit-meal-delivery', MealDelivered, creditMealDelivery)],
+  jobs: [expireWishesJob],
   nodes,
   dashboard: { title: { zh: '志愿服务', en: 'Volunteering' }, compute: volunteerFigures },
   seed,

@@ -1,4 +1,5 @@
 import { TestGateway } from '@gongzhi/testing';
+import { addDays, today } from '@gongzhi/plugin-sdk';
 import { gid, ledgerViolations, ok, registerVolunteer, uuidOf, World, world } from './support';
 
 describe('volunteer bank: micro-wishes', () => {
@@ -37,16 +38,53 @@ describe('volunteer bank: micro-wishes', () => {
     expect(await ledgerViolations(gw)).toEqual([]);
   });
 
-  it('unclaimed wishes expire past their date: on read and through the expiry function', async () => {
-    const a = await record();
-    const b = await record();
-    await gw.sql(`update vb_wish set requested_by = current_date - 2 where id in ($1, $2)`, [uuidOf(a.id), uuidOf(b.id)]);
-    const claim = await gw.request(`mutation($w: ID!, $v: ID!) { claimMicroWish(input: { wishId: $w, volunteerId: $v }) { status } }`, { w: a.id, v: volunteers[0] });
-    expect(claim.errors?.[0].extensions?.code).toBe('CONFLICT');
-    const list = await ok(gw, `query($c: ID!) { microWishes(scope: $c, status: EXPIRED) { totalCount nodes { id } } }`, { c: gid('Community', w.tree.residents[40].communityId) });
-    expect(list.microWishes.nodes.map((n: any) => n.id).sort()).toEqual([a.id, b.id].sort());
-    const c = await record();
-    await gw.sql(`update vb_wish set requested_by = current_date - 1 where id = $1`, [uuidOf(c.id)]);
+  it('a wish past its date reads as EXPIRED and cannot be claimed, and listing it writes nothing; the job persists it', async () => {
+    const tomorrow = addDays(today(), 1);
+    const [a, b, kept] = [await record(tomorrow), await record(tomorrow), await record('2099-12-31')];
+    // a wish of another district, where the program is off: the job leaves it alone
+    const other = await gw.seed.tree({ divisionCode: '110109', streets: 1, communitiesPerStreet: 1, residentsPerCommunity: 1 });
+    const [off] = await gw.sql(`insert into vb_wish (district_id, street_id, community_id, resident_id, category, description, requested_by)
+      values ($1, $2, $3, $4, 'OTHER', 'x', $5) returning id`, [other.district.id, other.streets[0].id, other.communities[0].id, other.residents[0].id, tomorrow]);
+    gw.clock.set(new Date(Date.now() + 3 * 86_400_000));
+    try {
+      const stored = () => gw.sql<{ id: string; status: string; xmin: string }>(`select id, status, xmin::text from vb_wish where id = any($1) order by id`,
+        [[uuidOf(a.id), uuidOf(b.id), off.id]]);
+      const before = await stored();
+      const statements: string[] = [];
+      const knex = gw.gateway.requestOrm.em.getConnection().getKnex();
+      const listen = (q: { sql: string }) => statements.push(q.sql);
+      knex.on('query', listen);
+      const c = gid('Community', w.tree.residents[40].communityId);
+      const list = await ok(gw, `query($c: ID!) {
+        expired: microWishes(scope: $c, status: EXPIRED) { totalCount nodes { id status } }
+        published: microWishes(scope: $c, status: PUBLISHED) { nodes { id status } }
+        all: microWishes(scope: $c, first: 100) { nodes { id status } } }`, { c });
+      knex.off('query', listen);
+      expect(list.expired.nodes.map((n: any) => n.id).sort()).toEqual([a.id, b.id].sort());
+      expect(list.expired.totalCount).toBe(2);
+      expect(list.expired.nodes.every((n: any) => n.status === 'EXPIRED')).toBe(true);
+      expect(list.published.nodes.map((n: any) => n.id)).toEqual([kept.id]);
+      expect(list.all.nodes.filter((n: any) => [a.id, b.id].includes(n.id)).map((n: any) => n.status)).toEqual(['EXPIRED', 'EXPIRED']);
+      // no statement of the read changed a row, and the rows are the very versions they were (an UPDATE makes a new one)
+      expect(statements.length).toBeGreaterThan(0);
+      expect(statements.filter((q) => /^\s*(update|insert|delete)\b/i.test(q))).toEqual([]);
+      expect(await stored()).toEqual(before);
+      expect(before.map((r) => r.status)).toEqual(['PUBLISHED', 'PUBLISHED', 'PUBLISHED']);
+
+      const claim = await gw.request(`mutation($w: ID!, $v: ID!) { claimMicroWish(input: { wishId: $w, volunteerId: $v }) { status } }`, { w: a.id, v: volunteers[0] });
+      expect(claim.errors?.[0].extensions?.code).toBe('CONFLICT');
+
+      expect(await gw.runJobs()).toEqual({ 'volunteer-bank/expire-wishes': 'done' });
+      const after = new Map((await stored()).map((r) => [r.id, r.status]));
+      expect([after.get(uuidOf(a.id)), after.get(uuidOf(b.id)), after.get(off.id)]).toEqual(['EXPIRED', 'EXPIRED', 'PUBLISHED']);
+      expect(await gw.runJobs()).toEqual({ 'volunteer-bank/expire-wishes': 'taken' }); // the same hour: already ran
+      expect((await ok(gw, `query($c: ID!) { microWishes(scope: $c, status: EXPIRED) { totalCount } }`, { c })).microWishes.totalCount).toBe(2);
+    } finally {
+      gw.clock.set(null);
+    }
+    // staff can still persist it at once
+    const d = await record(tomorrow);
+    await gw.sql(`update vb_wish set requested_by = $2::date - 1 where id = $1`, [uuidOf(d.id), today()]);
     const n = await ok(gw, `mutation($d: ID!) { expireMicroWishes(district: $d) }`, { d: w.district });
     expect(n.expireMicroWishes).toBe(1);
   });

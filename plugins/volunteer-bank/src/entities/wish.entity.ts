@@ -19,7 +19,7 @@ export class MicroWish extends Node {
   @Field(() => LocalDate, { description: '期望实现日期（过期未认领即失效）/ Requested by (expires unclaimed after)' })
   @Property({ type: 'date' }) requestedBy!: string;
 
-  @Field(() => WishStatus, { description: '状态 / Status' })
+  /** As stored; the graph's `status` is as of today (wish-expiry.ts). */
   @Property({ type: 'text' }) status!: WishStatus;
 
   @Field(() => ClaimantKind, { nullable: true, description: '认领方类型 / Claimant kind' })

@@ -1,13 +1,14 @@
 import {
   Arg, Args, AsParent, Community, Connection, Ctx, FieldResolver, GongzhiContext, ID, Int, Mutation, PageArgs, Query,
-  Requires, Resident, Resolver, Root, SocialOrganization, decodeId, keysetPage, filterOfNode, loadById, requireAt, scopeWhere, treeScopeOf,
+  Requires, Resident, Resolver, Root, SocialOrganization, decodeId, keysetPage, filterOfNode, loadById, requireAt, scopeWhere, today, treeScopeOf,
 } from '@gongzhi/plugin-sdk';
 import { PROGRAM } from '../program';
 import { Volunteer } from '../entities/volunteer.entity';
 import { VolunteerTeam } from '../entities/volunteer-team.entity';
 import { MicroWish } from '../entities/wish.entity';
 import { perms } from '../permissions';
-import { claimWish, confirmWish, expireWishes, markFulfilled, recordWish } from '../services/wish.service';
+import { claimWish, confirmWish, markFulfilled, recordWish } from '../services/wish.service';
+import { expireWishes, statusOn, statusWhere } from '../services/wish-expiry';
 import { WishStatus } from './enums.type';
 import { WishConfirmationPayload } from './payloads.type';
 import { ClaimMicroWishInput, ConfirmMicroWishInput, FulfilMicroWishInput, RecordMicroWishInput } from './wish.input';
@@ -18,7 +19,7 @@ const WishConnection = Connection(MicroWish, 'MicroWish');
 @Resolver(() => MicroWish)
 export class MicroWishResolver {
   @Requires(perms['wish:read'])
-  @Query(() => WishConnection, { description: '微心愿列表（过期的先标记为过期）/ Micro-wishes at a node (expired ones are marked first)' })
+  @Query(() => WishConnection, { description: '微心愿列表（逾期未认领的即为已过期）/ Micro-wishes at a node (unclaimed ones past their date read as EXPIRED)' })
   async microWishes(
     @ScopeArg() scopeId: string,
     @Arg('status', () => WishStatus, { nullable: true }) status: WishStatus | null,
@@ -27,8 +28,7 @@ export class MicroWishResolver {
   ) {
     const scope = await treeScopeOf(ctx, scopeId);
     await requireAt(ctx, perms['wish:read'], scope);
-    await expireWishes(ctx.em, scope.districtId);
-    const where = status ? { ...scopeWhere(filterOfNode(scope)), status } : scopeWhere(filterOfNode(scope));
+    const where = status ? { $and: [scopeWhere(filterOfNode(scope)), statusWhere(status, today(ctx.clock.now()))] } : scopeWhere(filterOfNode(scope));
     return keysetPage(ctx.em, MicroWish, { where, sortBy: 'createdAt', direction: 'DESC', ...page });
   }
 
@@ -66,7 +66,13 @@ export class MicroWishResolver {
   async expireMicroWishes(@Arg('district', () => ID) districtId: string, @Ctx() ctx: GongzhiContext) {
     const scope = await treeScopeOf(ctx, districtId, 'district');
     await requireAt(ctx, perms['wish:record'], { districtId: scope.districtId });
-    return expireWishes(ctx.em, scope.districtId);
+    return expireWishes(ctx.em, today(ctx.clock.now()), [scope.districtId]);
+  }
+
+  @AsParent()
+  @FieldResolver(() => WishStatus, { description: '状态 / Status' })
+  status(@Root() w: MicroWish, @Ctx() ctx: GongzhiContext) {
+    return statusOn(w, today(ctx.clock.now()));
   }
 
   @AsParent()

@@ -1,4 +1,4 @@
-import { ConflictError, EntityManager, GongzhiContext, NotFoundError, badInput, emit, communityScope, loadFresh, requireAt, sqlRow, sqlRows, sqlToday } from '@gongzhi/plugin-sdk';
+import { ConflictError, GongzhiContext, NotFoundError, badInput, emit, communityScope, loadFresh, requireAt, sqlRow, sqlToday, today } from '@gongzhi/plugin-sdk';
 import { PointsTransfer } from '../entities/transfer.entity';
 import { Volunteer } from '../entities/volunteer.entity';
 import { VolunteerTeam } from '../entities/volunteer-team.entity';
@@ -36,13 +36,6 @@ export async function recordWish(ctx: GongzhiContext, w: NewWish): Promise<Micro
   return ctx.em.map(MicroWish, row);
 }
 
-/** Expires published wishes whose requested-by date has passed; returns how many. Runs on every read of wishes too. */
-export async function expireWishes(em: EntityManager, districtId: string): Promise<number> {
-  const rows = await sqlRows(em, `update vb_wish set status = 'EXPIRED'
-    where district_id = ? and status = 'PUBLISHED' and requested_by < ${TODAY} returning id`, [districtId]);
-  return rows.length;
-}
-
 export interface Claim {
   wishId: string;
   volunteerId: string;
@@ -69,12 +62,9 @@ export async function claimWish(ctx: GongzhiContext, c: Claim): Promise<MicroWis
   return ctx.em.transactional(async (tx) => {
     const row = await sqlRow(tx, `update vb_wish set status = 'CLAIMED', claimant_kind = ?, claimed_by_volunteer_id = ?,
         claimed_by_team_id = ?, claimed_by_organization_id = ?, claimed_at = now()
-      where id = ? and status = 'PUBLISHED' and requested_by >= ${TODAY} returning *`,
-    [kind, c.volunteerId, c.teamId, c.organizationId, c.wishId]);
-    if (!row) {
-      await expireWishes(tx, wish.districtId);
-      throw new ConflictError('心愿已被认领或已过期 / The wish is already claimed or has expired');
-    }
+      where id = ? and status = 'PUBLISHED' and requested_by >= ?::date returning *`,
+    [kind, c.volunteerId, c.teamId, c.organizationId, c.wishId, today(ctx.clock.now())]);
+    if (!row) throw new ConflictError('心愿已被认领或已过期 / The wish is already claimed or has expired');
     const claimed = tx.map(MicroWish, row);
     emit(tx, WishClaimed, wish, { wishId: wish.id, volunteerId: c.volunteerId, points: 0 });
     return claimed;
