@@ -66,3 +66,12 @@ test('migrations are tracked under their class names: a class without one, or li
   );
   expect(startupRefusal([testPlugin('a', { migrations: [anonymous] })])).toBe('Plugin "a" has a migration class named "anonymous"; name it Migration<YYYYMMDDHHMMSS>_<what>');
 });
+
+test('HTTP routes: a path that is not a plain lower-case path, or one listed twice, is refused', () => {
+  const route = (path: string) => ({ path, handle: async () => ({ contentType: 'text/plain', body: '' }) });
+  for (const path of ['stats.csv', '/Stats.csv', '/../x', '/a?b', '/a/', '/']) {
+    expect([path, startupRefusal([testPlugin('a', { routes: [route(path)] })])]).toEqual([path, `Plugin "a" has a route "${path}" that is repeated or not a path like /a-z0-9-_./`]);
+  }
+  expect(startupRefusal([testPlugin('a', { routes: [route('/x.csv'), route('/x.csv')] })])).toBe('Plugin "a" has a route "/x.csv" that is repeated or not a path like /a-z0-9-_./');
+  expect(() => startupRefusal([testPlugin('a', { routes: [route('/reports/x.csv')] })])).toThrow('the host started');
+});

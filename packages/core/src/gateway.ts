@@ -34,6 +34,7 @@ import { requestLifecycle } from './server/request-lifecycle';
 import { graphiqlRouter } from './server/graphiql';
 import { dashboardRouter } from './server/dashboard';
 import { healthRouter } from './server/health';
+import { pluginRoutes } from './server/plugin-routes';
 import { corsMiddleware } from './server/cors';
 import { attachWebSocket } from './server/ws';
 import { closeSocket } from './server/ws-close';
@@ -306,6 +307,13 @@ export class Gateway {
     app.use(healthRouter(() => this.orm, () => this.requestOrm, () => this.migrationPackages, () => this.stopping !== null));
     app.use(graphiqlRouter({ endpoint: '/graphql' }));
     app.use(dashboardRouter({ endpoint: '/graphql' }));
+    app.use(pluginRoutes({
+      plugins: this.plugins, log: this.log, exposeSqlCount: this.config.exposeSqlCount, rlsOff: this.config.unsafeRlsOff,
+      authenticate: (header) => this.services.authenticator.authenticate(header),
+      createContext: (input) => this.createContext(input),
+      admit: (ctx) => this.admit(ctx),
+      audit: (entries) => this.services.audit.write(entries),
+    }));
     app.get('/', (_req, res) => res.redirect('/graphiql'));
     app.use(
       '/graphql',

@@ -12,6 +12,7 @@ export * from './context';
 export * from './plugin';
 export * from './node-registry';
 export * from './dashboard';
+export * from './http-route';
 export * from './core-graph';
 export * from './graphql';
 export * from './orm';

@@ -6,6 +6,7 @@ import type { EventDefinition, SubscriberDefinition } from './events';
 import type { NodeDefinition } from './node-registry';
 import type { DashboardSection } from './dashboard';
 import type { JobDefinition } from './jobs';
+import type { HttpRoute } from './http-route';
 
 /**
  * A migration class (MikroORM `Migration`), tracked under its class name
@@ -49,6 +50,8 @@ export interface PluginManifest {
   nodes?: NodeDefinition[];
   /** Section the plugin adds to the district dashboard. */
   dashboard?: DashboardSection;
+  /** GET endpoints under `/plugins/<name>` (see HttpRoute). */
+  routes?: HttpRoute[];
   /** Demo data for the seeded demo district; must be idempotent. */
   seed?: (ctx: SeedContext) => Promise<void>;
 }

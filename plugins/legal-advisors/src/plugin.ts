@@ -33,6 +33,7 @@ import { Migration20261203140000_mediation } from './migrations/Migration2026120
 import { legalNodes } from './nodes';
 import { permissionList, roleList } from './permissions';
 import { PROGRAM } from './program';
+import { legalRoutes } from './routes';
 import { seedLegalAdvisors } from './seed';
 import { legalDashboard } from './services/dashboard.service';
 import { legalSettings } from './settings';
@@ -63,5 +64,6 @@ export default definePlugin({
   subscribers: [],
   nodes: legalNodes,
   dashboard: legalDashboard,
+  routes: legalRoutes,
   seed: seedLegalAdvisors,
 });

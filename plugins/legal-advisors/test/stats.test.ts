@@ -1,3 +1,4 @@
+import { parse } from 'csv-parse/sync';
 import { CATEGORIES, REFERRALS, insertData, random, randomData, type Consultation, type Hour } from './stats-data';
 import { codeOf, gid, lawyer, office, ok, world, type World } from './support';
 
@@ -5,6 +6,7 @@ let w: World;
 let lawyerIds: string[];
 let data: { hours: Hour[]; consultations: Consultation[] };
 const SEED = 20261203;
+const FORMULA = '=HYPERLINK("http://example.invalid","点此")';
 
 const FIGURES = `officeHoursHeld bookings consultations consultationsByCategory { category count }
   consultationOutcomes { resolved referred referredTo { referredTo count } open } ratings averageRating`;
@@ -16,7 +18,8 @@ beforeAll(async () => {
   w = await world();
   const o = await office(w.gw, w.tree.district.id);
   lawyerIds = [];
-  for (const name of ['甲律师', '乙律师', '丙律师']) lawyerIds.push(await lawyer(w.gw, o, name));
+  // A name Excel would run as a formula: the CSV must keep it text.
+  for (const name of ['甲律师', '乙律师', '丙律师', FORMULA]) lawyerIds.push(await lawyer(w.gw, o, name));
   const rawIds = lawyerIds.map((id) => Buffer.from(id, 'base64url').toString().split(':')[1]);
   data = randomData(random(SEED), w.tree, rawIds, new Date('2025-12-20T00:00:00Z'), 400, 600, 900);
   // On both sides of the Q2/Q3 boundary in Beijing (16:00 UTC is midnight), by a lawyer with no other hour.
@@ -126,6 +129,71 @@ describe('service statistics', () => {
     expect(large.data.node.streets.nodes.flatMap((s: any) => s.communities.nodes)).toHaveLength(20);
     expect(large.data.node.legalServiceStats.byAdvisor).toHaveLength(4);
     expect(large.sqlCount).toBe(small.sqlCount);
+    const csvCount = async (districtId: string) => (await csv({ node: gid('District', districtId), period: '2026' })).headers.get('x-sql-statements');
+    expect(await csvCount(big.district.id)).toBe(await csvCount(w.other.district.id));
+  });
+});
+
+/** GET the CSV route as the platform admin unless `token` says otherwise (null: no header). */
+function csv(params: Record<string, string>, token: string | null = w.gw.adminToken, header?: string) {
+  const auth = header ?? (token ? `Bearer ${token}` : undefined);
+  return fetch(`${w.gw.gateway.url}/plugins/legal-advisors/service-stats.csv?${new URLSearchParams(params)}`, { headers: auth ? { authorization: auth } : {} });
+}
+
+describe('service statistics as CSV for Excel', () => {
+  it('starts with the BOM, ends lines with CRLF, quotes every field and parses back to the figures of the graph', async () => {
+    const res = await csv({ node: gid('District', w.tree.district.id), period: '2026' });
+    expect(res.status).toBe(200);
+    expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(decodeURIComponent(res.headers.get('content-disposition')!)).toContain(`法律服务统计-${w.tree.district.name}-2026.csv`);
+    const bytes = Buffer.from(await res.arrayBuffer());
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const text = bytes.toString('utf8');
+    expect(text.endsWith('\r\n')).toBe(true);
+    expect(text.replace(/\r\n/g, '')).not.toMatch(/[\r\n]/);
+    expect(text.slice(1).split('\r\n')[0]).toMatch(/^"范围","名称","统计期","坐班次数",/);
+    const lines = text.slice(1, -2).split('\r\n');
+    expect(lines.filter((l) => !/^"([^"]|"")*"(,"([^"]|"")*")*$/.test(l))).toEqual([]);
+    const [header, ...rows]: string[][] = parse(bytes, { bom: true });
+    const { node } = await ok(w.gw, NODE, { id: gid('District', w.tree.district.id), p: '2026' });
+    const figures = (f: any) => [f.officeHoursHeld, f.bookings, f.consultations, ...f.consultationsByCategory.map((c: any) => c.count),
+      f.consultationOutcomes.resolved, ...f.consultationOutcomes.referredTo.map((r: any) => r.count), f.consultationOutcomes.open, f.ratings,
+      f.averageRating === null ? '' : f.averageRating.toFixed(2)].map(String);
+    const communityName = (id: string) => w.tree.communities.find((c) => gid('Community', c.id) === id)!.name;
+    const lawyers = await ok(w.gw, `query($ids: [ID!]!) { nodes(ids: $ids) { ... on Lawyer { id name } } }`, { ids: lawyerIds });
+    const lawyerName = (id: string) => lawyers.nodes.find((l: any) => l.id === id).name;
+    const want = [
+      ['区', w.tree.district.name, '2026', ...figures(node.legalServiceStats)],
+      ...node.legalServiceStats.byCommunity.map((c: any) => ['社区', communityName(c.community.id), '2026', ...figures(c)]),
+      ...node.legalServiceStats.byAdvisor.map((a: any) => ['律师', lawyerName(a.lawyer.id), '2026', ...figures(a)]),
+    ];
+    expect(header).toHaveLength(want[0].length);
+    expect([...rows].sort()).toEqual(want.map((r) => (r[1] === FORMULA ? [r[0], `'${r[1]}`, ...r.slice(2)] : r)).sort());
+    expect(rows.filter((r) => r[0] === '律师').map((r) => r[1])).toContain(`'${FORMULA}`);
+  });
+
+  it('answers 401 without a valid token, 403 to a resident and to a worker of another community, 404 across districts, 400 on bad input', async () => {
+    const c = w.tree.communities[0];
+    const neighbour = w.tree.communities.find((x) => x.streetId === c.streetId && x.id !== c.id)!;
+    const at = { node: gid('Community', c.id), period: '2026-Q3' };
+    const resident = await w.gw.account({ role: 'RESIDENT', level: 'COMMUNITY', districtId: w.tree.district.id, scopeId: c.id, residentId: w.tree.residents.find((r) => r.communityId === c.id)!.id });
+    const worker = await w.gw.account({ role: 'COMMUNITY_WORKER', level: 'COMMUNITY', districtId: w.tree.district.id, scopeId: neighbour.id });
+    const foreign = await w.gw.account({ role: 'DISTRICT_ADMIN', level: 'DISTRICT', districtId: w.other.district.id });
+    const own = await w.gw.account({ role: 'COMMUNITY_WORKER', level: 'COMMUNITY', districtId: w.tree.district.id, scopeId: c.id });
+    const answer = async (res: Response) => [res.status, res.status === 200 ? 'csv' : (await res.json()).errors[0].extensions.code];
+    expect(await answer(await csv(at, null))).toEqual([401, 'UNAUTHENTICATED']);
+    expect(await answer(await csv(at, null, 'Bearer not-a-token'))).toEqual([401, 'UNAUTHENTICATED']);
+    expect(await answer(await csv(at, resident.token))).toEqual([403, 'FORBIDDEN']);
+    expect(await answer(await csv(at, worker.token))).toEqual([403, 'FORBIDDEN']);
+    expect(await answer(await csv({ ...at, node: gid('Street', c.streetId) }, own.token))).toEqual([403, 'FORBIDDEN']);
+    for (const node of [gid('Community', c.id), gid('Street', c.streetId), gid('District', w.tree.district.id)]) {
+      expect(await answer(await csv({ ...at, node }, foreign.token))).toEqual([404, 'NOT_FOUND']);
+    }
+    expect(await answer(await csv(at, own.token))).toEqual([200, 'csv']);
+    for (const [params, field] of [[{ ...at, period: '2026-Q9' }, 'period'], [{ node: at.node }, 'period'], [{ ...at, node: 'x' }, 'node'], [{ period: '2026' }, 'node']] as const) {
+      const res = await csv(params, own.token);
+      expect([res.status, (await res.json()).errors[0].extensions.field]).toEqual([400, field]);
+    }
   });
 });
 

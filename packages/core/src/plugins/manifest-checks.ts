@@ -4,6 +4,7 @@ import { CoreRole } from '../identity/roles';
 import { PluginHostError } from './plugin-host-error';
 
 const MIGRATION_NAME = /^Migration\d{14}_[A-Za-z0-9_]+$/;
+const ROUTE_PATH = /^(\/[a-z0-9][a-z0-9._-]*)+$/;
 
 /**
  * Mistakes in manifests that would otherwise pass silently: refused at start with one
@@ -25,6 +26,11 @@ export function checkManifests(plugins: GongzhiPlugin[]): void {
       const prev = roleBy.get(role.key);
       if (prev) throw new PluginHostError(`Role "${role.key}" is declared twice: by "${prev}" and by "${p.name}"`);
       roleBy.set(role.key, p.name);
+    }
+    const paths = new Set<string>();
+    for (const r of p.routes ?? []) {
+      if (!ROUTE_PATH.test(r.path) || paths.has(r.path)) throw new PluginHostError(`Plugin "${p.name}" has a route "${r.path}" that is repeated or not a path like /a-z0-9-_./`);
+      paths.add(r.path);
     }
     const names = new Set<string>();
     for (const m of p.migrations ?? []) {

@@ -12,13 +12,14 @@ export enum LegalBookingStatus { BOOKED = 'BOOKED', CANCELLED = 'CANCELLED' }
 export const described = (labels: Record<string, [string, string]>) =>
   Object.fromEntries(Object.entries(labels).map(([k, [zh, en]]) => [k, { description: `${zh} / ${en}` }])) as never;
 
+/** Chinese and English names of the categories (the graph's descriptions, the CSV's headers). */
+export const CATEGORY_LABELS: Record<LegalCategory, [string, string]> = {
+  MARRIAGE_FAMILY: ['婚姻家庭', 'Marriage and family'], INHERITANCE: ['继承', 'Inheritance'], LABOUR: ['劳动争议', 'Labour'],
+  PROPERTY_NEIGHBOURS: ['物业与邻里', 'Property and neighbours'], CONTRACTS: ['合同', 'Contracts'],
+  ELDERLY_RIGHTS: ['老年人权益', 'Rights of older people'], OTHER: ['其他', 'Other'],
+};
 registerEnumType(LegalCategory, {
-  name: 'LegalCategory', description: '法律事务类别 / Category of a legal matter',
-  valuesConfig: described({
-    MARRIAGE_FAMILY: ['婚姻家庭', 'Marriage and family'], INHERITANCE: ['继承', 'Inheritance'], LABOUR: ['劳动争议', 'Labour'],
-    PROPERTY_NEIGHBOURS: ['物业与邻里', 'Property and neighbours'], CONTRACTS: ['合同', 'Contracts'],
-    ELDERLY_RIGHTS: ['老年人权益', 'Rights of older people'], OTHER: ['其他', 'Other'],
-  }),
+  name: 'LegalCategory', description: '法律事务类别 / Category of a legal matter', valuesConfig: described(CATEGORY_LABELS),
 });
 registerEnumType(OfficeHourStatus, {
   name: 'OfficeHourStatus', description: '坐班状态 / State of an office hour',
@@ -44,9 +45,9 @@ registerEnumType(ConsultationStatus, {
     RESOLVED: ['已解答', 'Resolved'], REFERRED: ['已转介', 'Referred'], CLOSED: ['已评价结案', 'Rated and closed'],
   }),
 });
+export const REFERRAL_LABELS: Record<Referral, [string, string]> = {
+  LEGAL_AID: ['法律援助中心', 'Legal aid centre'], MEDIATION: ['人民调解', 'Mediation'], LITIGATION_ARBITRATION: ['诉讼或仲裁', 'Litigation or arbitration'],
+};
 registerEnumType(Referral, {
-  name: 'LegalReferral', description: '转介去向 / Where a matter was referred',
-  valuesConfig: described({
-    LEGAL_AID: ['法律援助中心', 'Legal aid centre'], MEDIATION: ['人民调解', 'Mediation'], LITIGATION_ARBITRATION: ['诉讼或仲裁', 'Litigation or arbitration'],
-  }),
+  name: 'LegalReferral', description: '转介去向 / Where a matter was referred', valuesConfig: described(REFERRAL_LABELS),
 });

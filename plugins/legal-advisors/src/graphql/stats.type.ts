@@ -1,5 +1,5 @@
 import { Field, Float, Int, InterfaceType, LocalDate, MaxItems, ObjectType, addDays } from '@gongzhi/plugin-sdk';
-import type { StatsLevel, StatsRow } from '../services/stats.service';
+import { averageRating, type StatsLevel, type StatsRow } from '../services/stats.service';
 import type { StatsPeriod } from '../services/stats-period';
 import { LegalCategory, Referral } from './legal-enums.type';
 
@@ -45,7 +45,7 @@ export abstract class LegalServiceFigures {
       consultationOutcomes: {
         resolved: row.byOutcome.RESOLVED, open: row.byOutcome.OPEN, referredTo, referred: referredTo.reduce((s, r) => s + r.count, 0),
       },
-      ratings: row.ratings, averageRating: row.ratings ? Math.round((row.ratingSum / row.ratings) * 100) / 100 : null,
+      ratings: row.ratings, averageRating: averageRating(row),
     });
   }
 }

@@ -24,6 +24,9 @@ export interface StatsRow extends ServiceFigures {
   groupId: string;
 }
 
+/** Average rating to two decimals; null without ratings. */
+export const averageRating = (f: ServiceFigures): number | null => (f.ratings ? Math.round((f.ratingSum / f.ratings) * 100) / 100 : null);
+
 const COLUMN: Record<StatsLevel, string> = { district: 'district_id', street: 'street_id', community: 'community_id' };
 const GROUP: Record<StatsBreakdown, (level: StatsLevel) => string> = {
   node: (level) => COLUMN[level], advisor: () => 'lawyer_id', community: () => 'community_id',
