@@ -172,7 +172,7 @@ describe('service statistics as CSV for Excel', () => {
     expect(rows.filter((r) => r[0] === '律师').map((r) => r[1])).toContain(`'${FORMULA}`);
   });
 
-  it('answers 401 without a valid token, 403 to a resident and to a worker of another community, 404 across districts, 400 on bad input', async () => {
+  it('answers 401 without a valid token, 403 to a resident, grid and social workers, the advisor and staff of another street or community, 404 across districts, 400 on bad input', async () => {
     const c = w.tree.communities[0];
     const neighbour = w.tree.communities.find((x) => x.streetId === c.streetId && x.id !== c.id)!;
     const at = { node: gid('Community', c.id), period: '2026-Q3' };
@@ -185,6 +185,12 @@ describe('service statistics as CSV for Excel', () => {
     expect(await answer(await csv(at, null, 'Bearer not-a-token'))).toEqual([401, 'UNAUTHENTICATED']);
     expect(await answer(await csv(at, resident.token))).toEqual([403, 'FORBIDDEN']);
     expect(await answer(await csv(at, worker.token))).toEqual([403, 'FORBIDDEN']);
+    for (const a of [
+      await w.gw.account({ role: 'GRID_WORKER', level: 'GRID', districtId: w.tree.district.id, scopeId: w.tree.grids.find((g) => g.communityId === c.id)!.id }),
+      await w.gw.account({ role: 'SOCIAL_WORKER', level: 'COMMUNITY', districtId: w.tree.district.id, scopeId: c.id }),
+      await w.gw.account({ role: 'legal-advisors:advisor', level: 'DISTRICT', districtId: w.tree.district.id }),
+      await w.gw.account({ role: 'STREET_STAFF', level: 'STREET', districtId: w.tree.district.id, scopeId: w.tree.streets.find((s) => s.id !== c.streetId)!.id }),
+    ]) expect(await answer(await csv(at, a.token))).toEqual([403, 'FORBIDDEN']);
     expect(await answer(await csv({ ...at, node: gid('Street', c.streetId) }, own.token))).toEqual([403, 'FORBIDDEN']);
     for (const node of [gid('Community', c.id), gid('Street', c.streetId), gid('District', w.tree.district.id)]) {
       expect(await answer(await csv({ ...at, node }, foreign.token))).toEqual([404, 'NOT_FOUND']);
@@ -202,24 +208,31 @@ describe('who sees the statistics', () => {
   const streetOf = (i: number) => w.tree.streets[i];
   const communityIn = (streetIndex: number) => w.tree.communities.find((c) => c.streetId === streetOf(streetIndex).id)!;
 
-  it('shows a district admin, street staff and a community worker their own node, and FORBIDDEN above or beside it', async () => {
+  it('shows a district admin, street staff and a community worker their own node, and nothing above or beside it', async () => {
     const admin = await w.gw.account({ role: 'DISTRICT_ADMIN', level: 'DISTRICT', districtId: w.tree.district.id });
     expect(codeOf(await q('District', w.tree.district.id, admin.token))).toBeUndefined();
     const street = await w.gw.account({ role: 'STREET_STAFF', level: 'STREET', districtId: w.tree.district.id, scopeId: streetOf(0).id });
     expect(codeOf(await q('Street', streetOf(0).id, street.token))).toBeUndefined();
     expect(codeOf(await q('Community', communityIn(0).id, street.token))).toBeUndefined();
-    for (const [type, id] of [['Street', streetOf(1).id], ['Community', communityIn(1).id], ['District', w.tree.district.id]]) {
-      expect([type, codeOf(await q(type, id, street.token))]).toEqual([type, 'FORBIDDEN']);
+    // Beside their node the object itself may be hidden (NOT_FOUND); the figures never show.
+    const refused = async (type: string, id: string, token: string) => {
+      const res = await q(type, id, token);
+      return [type, codeOf(res), JSON.stringify(res.data ?? {}).includes('officeHoursHeld')];
+    };
+    const REFUSED = expect.stringMatching(/^(FORBIDDEN|NOT_FOUND)$/);
+    for (const [type, id] of [['Street', streetOf(1).id], ['Community', communityIn(1).id]]) {
+      expect(await refused(type, id, street.token)).toEqual([type, REFUSED, false]);
     }
+    expect(await refused('District', w.tree.district.id, street.token)).toEqual(['District', REFUSED, false]);
     const worker = await w.gw.account({ role: 'COMMUNITY_WORKER', level: 'COMMUNITY', districtId: w.tree.district.id, scopeId: communityIn(0).id });
     expect(codeOf(await q('Community', communityIn(0).id, worker.token))).toBeUndefined();
     const neighbour = w.tree.communities.find((c) => c.streetId === streetOf(0).id && c.id !== communityIn(0).id)!;
     for (const [type, id] of [['Community', neighbour.id], ['Street', streetOf(0).id], ['District', w.tree.district.id]]) {
-      expect([type, codeOf(await q(type, id, worker.token))]).toEqual([type, 'FORBIDDEN']);
+      expect(await refused(type, id, worker.token)).toEqual([type, REFUSED, false]);
     }
     const staff = await w.gw.account({ role: 'legal-advisors:legal-services-staff', level: 'STREET', districtId: w.tree.district.id, scopeId: streetOf(1).id });
     expect(codeOf(await q('Street', streetOf(1).id, staff.token))).toBeUndefined();
-    expect(codeOf(await q('Street', streetOf(0).id, staff.token))).toBe('FORBIDDEN');
+    expect(await refused('Street', streetOf(0).id, staff.token)).toEqual(['Street', REFUSED, false]);
   });
 
   it('refuses the resident, grid and social workers and the advisor\'s own account', async () => {
@@ -231,9 +244,12 @@ describe('who sees the statistics', () => {
       await w.gw.account({ role: 'SOCIAL_WORKER', level: 'COMMUNITY', districtId: w.tree.district.id, scopeId: c.id }),
       await w.gw.account({ role: 'legal-advisors:advisor', level: 'DISTRICT', districtId: w.tree.district.id }),
     ];
+    // The resident reads the community itself; the others may not even see it. (The CSV route answers 403 to each.)
+    const refused = expect.stringMatching(/^(FORBIDDEN|NOT_FOUND)$/);
+    const want = ['FORBIDDEN', refused, refused, refused];
     for (const [i, a] of callers.entries()) {
       const res = await q('Community', c.id, a.token);
-      expect([i, codeOf(res), res.data?.node?.legalServiceStats ?? null]).toEqual([i, 'FORBIDDEN', null]);
+      expect([i, codeOf(res), res.data?.node?.legalServiceStats ?? null]).toEqual([i, want[i], null]);
     }
   });
 

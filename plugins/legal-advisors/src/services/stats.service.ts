@@ -36,7 +36,7 @@ const OPEN = `('REQUESTED','SCHEDULED','IN_PROGRESS')`;
 
 /**
  * One statement for a whole list of nodes. Office hours count when held (not cancelled, ended
- * before now) and start in the period; bookings are the places taken in the period's hours;
+ * before the gateway's clock) and start in the period; bookings are the places taken in the period's hours;
  * consultations (with their outcome and rating) belong to the period they were requested in.
  * Only metadata columns are read, never the encrypted content.
  */
@@ -45,7 +45,7 @@ function statsSql(level: StatsLevel, breakdown: StatsBreakdown): string {
   const group = GROUP[breakdown](level);
   return `
     with h as (
-      select o.${node} as node, o.${group} as grp, count(*) filter (where o.ends_at <= now())::int as held, coalesce(sum(o.booked), 0)::int as bookings
+      select o.${node} as node, o.${group} as grp, count(*) filter (where o.ends_at <= ?)::int as held, coalesce(sum(o.booked), 0)::int as bookings
       from la_office_hour o
       where o.${node} in (?) and o.status = 'SCHEDULED' and o.starts_at >= ? and o.starts_at < ?
       group by 1, 2),
@@ -97,7 +97,7 @@ function toRow(r: Raw): StatsRow {
 export function serviceStats(ctx: GongzhiContext, level: StatsLevel, nodeId: string, period: StatsPeriod, breakdown: StatsBreakdown = 'node'): Promise<StatsRow[]> {
   return ctx.loader<string, StatsRow[]>(`legal-advisors:stats:${level}:${breakdown}:${period.label}`, async (ids) => {
     const range = [period.startsAt, period.endsAt];
-    const found = (await sqlRows<Raw>(ctx.em, statsSql(level, breakdown), [[...ids], ...range, [...ids], ...range])).map(toRow);
+    const found = (await sqlRows<Raw>(ctx.em, statsSql(level, breakdown), [ctx.clock.now(), [...ids], ...range, [...ids], ...range])).map(toRow);
     const byNode = new Map<string, StatsRow[]>();
     for (const r of found) byNode.set(r.nodeId, [...(byNode.get(r.nodeId) ?? []), r]);
     return ids.map((id) => byNode.get(id) ?? (breakdown === 'node' ? [toRow(emptyRaw(id))] : []));
