@@ -1,7 +1,7 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type DataLoader from 'dataloader';
 import type { SettingsDefinition, SettingsOf } from './settings';
-import type { Community, District, Grid, Resident, SocialOrganization, Street } from './core-graph';
+import type { Community, District, Grid, RelationKind, Resident, SocialOrganization, Street } from './core-graph';
 import type { DomainEvent } from './events';
 
 /** A node of the territory tree that rules are scoped to. */
@@ -32,6 +32,15 @@ export interface SettingsReader {
   get<D extends SettingsDefinition>(def: D, districtId: string): Promise<SettingsOf<D>>;
 }
 
+/** A live relation: `relativeId` may act for `residentId`, with the resident's consent on record. */
+export interface ResidentRelationView {
+  id: string;
+  districtId: string;
+  residentId: string;
+  relativeId: string;
+  kind: RelationKind;
+}
+
 /** Batched, request-cached reads of the core tree for plugins. */
 export interface CoreReader {
   district(id: string): Promise<District | null>;
@@ -40,6 +49,11 @@ export interface CoreReader {
   grid(id: string): Promise<Grid | null>;
   resident(id: string): Promise<Resident | null>;
   socialOrganization(id: string): Promise<SocialOrganization | null>;
+  /**
+   * The live relation by which resident `relativeId` may act for resident `residentId` (family,
+   * guardian; consent recorded by the core), or null. Programs use it for "on behalf of family".
+   */
+  relation(relativeId: string, residentId: string): Promise<ResidentRelationView | null>;
 }
 
 /** Where a caller holds a permission: everywhere, or these nodes (and everything below them). */

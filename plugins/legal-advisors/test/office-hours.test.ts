@@ -209,3 +209,27 @@ describe('bookings', () => {
     expect(counts[0]).toBe(counts[1]);
   });
 });
+
+describe('family (core relations)', () => {
+  it("a child books for their elder while the elder's consent is live, and not after it is withdrawn", async () => {
+    const fam = await w.gw.seed.tree({ streets: 1, communitiesPerStreet: 2, residentsPerCommunity: 1 });
+    await w.gw.enableProgram(fam.district.id, 'legal-advisors');
+    const c = fam.communities[0];
+    await advised(c.id, '钱律师', await lawyer(w.gw, await office(w.gw, fam.district.id), '钱律师'));
+    const hour = await slot(c.id, 50, 5);
+    const elder = fam.residents.find((r) => r.communityId === c.id)!;
+    const child = fam.residents.find((r) => r.communityId === fam.communities[1].id)!; // lives in another community
+    const childAcc = await w.gw.account({ role: 'RESIDENT', level: 'COMMUNITY', districtId: fam.district.id, scopeId: child.communityId, residentId: child.id });
+    const elderAcc = await w.gw.account({ role: 'RESIDENT', level: 'COMMUNITY', districtId: fam.district.id, scopeId: elder.communityId, residentId: elder.id });
+    const i = { officeHourId: hour, residentId: gid('Resident', elder.id), category: 'ELDERLY_RIGHTS' };
+    expect(codeOf(await w.gw.request(BOOK, { i }, { token: childAcc.token }))).toBe('FORBIDDEN'); // no relation yet
+    const rel = await ok(w.gw, `mutation($i: RecordResidentRelationInput!) { recordResidentRelation(input: $i) { id } }`,
+      { i: { residentId: gid('Resident', elder.id), relativeId: gid('Resident', child.id), kind: 'CHILD', consentMethod: 'IN_PERSON' } });
+    const booked = await w.gw.request(BOOK, { i }, { token: childAcc.token });
+    expect(booked.errors).toBeUndefined();
+    expect(booked.data.bookLegalOfficeHour.onBehalf).toBe(true);
+    await ok(w.gw, `mutation($id: ID!) { endResidentRelation(id: $id, reason: CONSENT_WITHDRAWN) { endedAt } }`, { id: rel.recordResidentRelation.id }, elderAcc.token);
+    const hour2 = await slot(c.id, 74, 5);
+    expect(codeOf(await w.gw.request(BOOK, { i: { ...i, officeHourId: hour2 } }, { token: childAcc.token }))).toBe('FORBIDDEN');
+  });
+});

@@ -3,6 +3,7 @@ import { StreetEntity } from './street.entity';
 import { CommunityEntity } from './community.entity';
 import { GridEntity } from './grid.entity';
 import { ResidentEntity } from './resident.entity';
+import { ResidentRelationEntity } from './resident-relation.entity';
 import { OrganizationCommunityEntity, SocialOrganizationEntity } from './social-organization.entity';
 import { SocialWorkerEntity } from './social-worker.entity';
 import { ProgramEnablementChangeEntity, ProgramEnablementEntity, ProgramSettingEntity } from './program.entity';
@@ -14,14 +15,14 @@ import { RefreshTokenEntity } from './refresh-token.entity';
 import { AuditLogEntity } from './audit-log.entity';
 
 export {
-  DistrictEntity, StreetEntity, CommunityEntity, GridEntity, ResidentEntity,
+  DistrictEntity, StreetEntity, CommunityEntity, GridEntity, ResidentEntity, ResidentRelationEntity,
   SocialOrganizationEntity, OrganizationCommunityEntity, SocialWorkerEntity,
   ProgramEnablementEntity, ProgramEnablementChangeEntity, ProgramSettingEntity,
   EventHandlingEntity, AccountEntity, RoleGrantEntity, RefreshTokenEntity, AuditLogEntity,
 };
 
 export const coreEntities = [
-  DistrictEntity, StreetEntity, CommunityEntity, GridEntity, ResidentEntity,
+  DistrictEntity, StreetEntity, CommunityEntity, GridEntity, ResidentEntity, ResidentRelationEntity,
   SocialOrganizationEntity, OrganizationCommunityEntity, SocialWorkerEntity,
   ProgramEnablementEntity, ProgramEnablementChangeEntity, ProgramSettingEntity,
   OutboxEventSchema, EventHandlingEntity, AccountEntity, RoleGrantEntity, RefreshTokenEntity, AuditLogEntity,

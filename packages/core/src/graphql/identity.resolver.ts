@@ -2,11 +2,11 @@ import { Arg, Args, Ctx, ID, Mutation, Query, Resolver } from 'type-graphql';
 import {
   Authenticated, Connection, NotFoundError, Public, Requires, decodeId, fromGlobalId, keysetPage, toGlobalId, PageArgs, type ScopeLevel,
 } from '@gongzhi/plugin-sdk';
-import { AccountEntity, AuditLogEntity, DistrictEntity, type RoleGrantEntity } from '../entities';
+import { AccountEntity, AuditLogEntity, DistrictEntity, ResidentEntity, type RoleGrantEntity } from '../entities';
 import { P } from '../identity/core-permissions';
 import type { Session } from '../identity/identity.service';
 import { Account, AuditEntryType, AuditLogFilter, AuthSession, CreateAccountInput, GrantRoleInput, RoleGrant, SessionScope } from './identity.type';
-import { em, mustLoadAt } from './load';
+import { em, mustLoad, mustLoadAt } from './load';
 import type { CoreContext } from './core-context';
 
 const AuditConnection = Connection(AuditEntryType, 'AuditEntry');
@@ -20,7 +20,8 @@ const grantOut = (g: RoleGrantEntity): RoleGrant => ({
 async function accountOut(ctx: CoreContext, a: AccountEntity, grants?: RoleGrantEntity[]): Promise<Account> {
   const gs = grants ?? (await ctx.services.identity.activeGrants(a.id));
   const perms = [...ctx.services.roles.permissions.keys()].filter((p) => gs.some((g) => ctx.services.roles.holds(g.role, p)));
-  return { id: toGlobalId('Account', a.id), username: a.username, displayName: a.displayName, grants: gs.map(grantOut), permissions: perms.sort() };
+  return { id: toGlobalId('Account', a.id), username: a.username, displayName: a.displayName, grants: gs.map(grantOut), permissions: perms.sort(),
+    residentId: a.residentId ? toGlobalId('Resident', a.residentId) : null };
 }
 
 const sessionOut = async (ctx: CoreContext, s: Session): Promise<AuthSession> => ({ ...s, account: await accountOut(ctx, s.account) });
@@ -66,6 +67,13 @@ export class IdentityResolver {
   @Requires(P['account:manage'])
   async createAccount(@Arg('input') input: CreateAccountInput, @Ctx() ctx: CoreContext): Promise<Account> {
     return accountOut(ctx, await ctx.services.identity.createAccount(em(ctx), input), []);
+  }
+
+  @Mutation(() => Account, { description: '将账号关联到居民（居民本人登录用；residentId 为空则解除）/ Link an account to the resident it signs in as (null unlinks)' })
+  @Requires(P['role:grant'])
+  async linkAccountToResident(@Arg('accountId', () => ID) accountId: string, @Arg('residentId', () => ID, { nullable: true }) residentId: string | null, @Ctx() ctx: CoreContext): Promise<Account> {
+    const resident = residentId ? await mustLoad(ctx, ResidentEntity, 'Resident', residentId) : null;
+    return accountOut(ctx, await ctx.services.identity.linkResident(em(ctx), ctx.auth, decodeId(accountId, 'Account'), resident));
   }
 
   @Mutation(() => RoleGrant, { description: '在辖区节点授予角色（仅限本人范围内）/ Grant a role at a node, within your own scope' })

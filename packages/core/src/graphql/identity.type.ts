@@ -20,6 +20,7 @@ export class Account {
   @Field() displayName!: string;
   @Field(() => [RoleGrant]) grants!: RoleGrant[];
   @Field(() => [String], { description: '当前拥有的权限 / Permissions held somewhere' }) permissions!: string[];
+  @Field(() => ID, { nullable: true, description: '本账号代表的居民（居民本人登录）/ The resident this account signs in as' }) residentId!: string | null;
 }
 
 @ObjectType({ description: '本次请求的数据库会话（诊断用）/ This request’s database session, for diagnostics' })

@@ -5,6 +5,7 @@ import { StreetResolver } from './street.resolver';
 import { CommunityResolver } from './community.resolver';
 import { GridResolver } from './grid.resolver';
 import { ResidentResolver } from './resident.resolver';
+import { ResidentRelationResolver } from './relation.resolver';
 import { SocialOrganizationResolver, SocialWorkerResolver } from './organization.resolver';
 import { CareTagCountResolver, TreeStatsResolver } from './stats.type';
 import { EventFeedResolver } from './event-feed.resolver';
@@ -13,5 +14,5 @@ import { DashboardResolver } from './dashboard.resolver';
 
 export const coreResolvers = [
   NodeResolver, PlatformResolver, DistrictProgramsResolver, DistrictResolver, StreetResolver, CommunityResolver,
-  GridResolver, ResidentResolver, SocialOrganizationResolver, SocialWorkerResolver, TreeStatsResolver, CareTagCountResolver, EventFeedResolver, DashboardResolver, IdentityResolver,
+  GridResolver, ResidentResolver, ResidentRelationResolver, SocialOrganizationResolver, SocialWorkerResolver, TreeStatsResolver, CareTagCountResolver, EventFeedResolver, DashboardResolver, IdentityResolver,
 ] as const;

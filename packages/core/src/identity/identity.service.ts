@@ -2,13 +2,14 @@ import { randomUUID } from 'node:crypto';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
 import { ConflictError, ForbiddenError, InputCheck, NotFoundError, UnauthenticatedError, badInput, type ScopeLevel, type ScopeNode } from '@gongzhi/plugin-sdk';
 import type { Config } from '../config/config';
-import { AccountEntity, CommunityEntity, DistrictEntity, GridEntity, RefreshTokenEntity, RoleGrantEntity, SocialOrganizationEntity, StreetEntity } from '../entities';
+import { AccountEntity, CommunityEntity, DistrictEntity, GridEntity, RefreshTokenEntity, ResidentEntity, RoleGrantEntity, SocialOrganizationEntity, StreetEntity } from '../entities';
 import type { AuditWriter } from '../security/audit';
 import { USERNAME_RULE, checkPasswordPolicy, decoyHash, hashPassword, verifyPassword } from './passwords';
 import { hashRefresh, type TokenService } from './tokens';
 import type { RoleRegistry } from './roles';
 import type { GrantAuthorizer } from './authorizer';
 import type { IdentityCache } from './identity-cache';
+import { P } from './core-permissions';
 import { LoginLockout } from './login-lockout';
 import { rateLimited, type RateLimiter } from '../security/rate-limit';
 
@@ -139,6 +140,23 @@ export class IdentityService {
       externalSubject: input.externalSubject ?? null, residentId: input.residentId ?? null,
     });
     await em.flush();
+    return account;
+  }
+
+  /**
+   * Links an account to the resident it signs in as (null unlinks). The caller must hold
+   * `core:role:grant` at the resident's node (and at the one unlinked): the link hands the
+   * account that resident's self-service rights. A resident may have several accounts (a
+   * password login and one from the district's identity provider). Its cached identity is dropped at once.
+   */
+  async linkResident(em: EntityManager, by: GrantAuthorizer, accountId: string, resident: ResidentEntity | null): Promise<AccountEntity> {
+    const account = await em.findOne(AccountEntity, { id: accountId });
+    if (!account) throw new NotFoundError('Account');
+    const current = account.residentId ? await em.findOne(ResidentEntity, { id: account.residentId }) : null;
+    for (const r of [current, resident]) if (r) await by.require(P['role:grant'], { districtId: r.districtId, streetId: r.streetId, communityId: r.communityId, gridId: r.gridId });
+    account.residentId = resident?.id ?? null;
+    await em.flush();
+    this.cache.invalidateAccount(account.id);
     return account;
   }
 

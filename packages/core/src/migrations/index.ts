@@ -7,6 +7,7 @@ import { Migration20261202030500_tree_rollup } from './Migration20261202030500_t
 import { Migration20261203000000_signed_tenant_scope } from './Migration20261203000000_signed_tenant_scope';
 import { Migration20261203010000_login_failure } from './Migration20261203010000_login_failure';
 import { Migration20261203140000_job_run } from './Migration20261203140000_job_run';
+import { Migration20261203150000_resident_relation } from './Migration20261203150000_resident_relation';
 
 /** Core migrations in order (tracked under their class names); released ones are never edited. */
 export const coreMigrations = [
@@ -19,4 +20,5 @@ export const coreMigrations = [
   Migration20261203000000_signed_tenant_scope,
   Migration20261203010000_login_failure,
   Migration20261203140000_job_run,
+  Migration20261203150000_resident_relation,
 ];

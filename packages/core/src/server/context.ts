@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
-import { byId, type AuditRecorder, type CoreReader, type GongzhiServices, type SettingsDefinition, type SettingsReader } from '@gongzhi/plugin-sdk';
+import { byId, type AuditRecorder, type CoreReader, type ResidentRelationView, type GongzhiServices, type SettingsDefinition, type SettingsReader } from '@gongzhi/plugin-sdk';
 import {
   CommunityEntity, DistrictEntity, GridEntity, ResidentEntity, SocialOrganizationEntity, StreetEntity,
 } from '../entities';
 import { LoaderRegistry } from '../services/loaders';
+import { liveRelations } from '../services/relation.service';
 import { GrantAuthorizer } from '../identity/authorizer';
 import { requestProgramGate } from '../security/program-gate';
 import type { Caller } from '../identity/authenticator';
@@ -22,6 +23,9 @@ function servicesFor(em: EntityManager, loaders: LoaderRegistry, core: Pick<Core
     grid: (id) => load(GridEntity, id),
     resident: (id) => load(ResidentEntity, id),
     socialOrganization: (id) => load(SocialOrganizationEntity, id),
+    relation: (relativeId, residentId) => loaders
+      .get<string, ResidentRelationView | null>('core:relation', (keys) => liveRelations(em, keys))
+      .load(`${relativeId}|${residentId}`),
   };
   const settings: SettingsReader = {
     get: async <D extends SettingsDefinition>(def: D, districtId: string) => {

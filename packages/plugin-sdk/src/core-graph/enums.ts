@@ -20,6 +20,10 @@ export enum OrgCategory { CHARITY = 'CHARITY', SOCIAL_SERVICES = 'SOCIAL_SERVICE
 export enum CertificationLevel { ASSISTANT = 'ASSISTANT', INTERMEDIATE = 'INTERMEDIATE', SENIOR = 'SENIOR' }
 export enum PostType { ALL_ROUND = 'ALL_ROUND', VISITING = 'VISITING', PROJECT = 'PROJECT' }
 export enum EmployerKind { SOCIAL_ORGANIZATION = 'SOCIAL_ORGANIZATION', COMMUNITY = 'COMMUNITY' }
+/** How a relative stands to the resident they may act for. */
+export enum RelationKind {
+  SPOUSE = 'SPOUSE', CHILD = 'CHILD', PARENT = 'PARENT', SIBLING = 'SIBLING', GRANDCHILD = 'GRANDCHILD', OTHER_FAMILY = 'OTHER_FAMILY', GUARDIAN = 'GUARDIAN',
+}
 
 registerEnumType(StreetKind, { name: 'StreetKind', description: '街道或乡镇 / Street office or town', valuesConfig: { STREET: { description: '街道' }, TOWN: { description: '乡镇' } } });
 registerEnumType(CommunityKind, { name: 'CommunityKind', description: '社区或村 / Urban community or village', valuesConfig: { URBAN: { description: '社区' }, RURAL: { description: '村' } } });
@@ -66,3 +70,12 @@ registerEnumType(PostType, {
   valuesConfig: { ALL_ROUND: { description: '全科社工' }, VISITING: { description: '走访社工' }, PROJECT: { description: '项目社工' } },
 });
 registerEnumType(EmployerKind, { name: 'EmployerKind', description: '用人单位类型 / Employer kind' });
+registerEnumType(RelationKind, {
+  name: 'RelationKind',
+  description: '亲属关系（相对于被照顾的居民）/ How the relative stands to the resident',
+  valuesConfig: {
+    SPOUSE: { description: '配偶 / Spouse' }, CHILD: { description: '子女 / Child' }, PARENT: { description: '父母 / Parent' },
+    SIBLING: { description: '兄弟姐妹 / Sibling' }, GRANDCHILD: { description: '孙子女、外孙子女 / Grandchild' },
+    OTHER_FAMILY: { description: '其他亲属 / Other family' }, GUARDIAN: { description: '监护人 / Legal guardian' },
+  },
+});
