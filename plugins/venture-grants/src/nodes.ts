@@ -1,4 +1,5 @@
 import { defineNode, type NodeDefinition } from '@gongzhi/plugin-sdk';
+import { VentureNeed } from './entities/need.entity';
 import { VentureRound } from './entities/round.entity';
 import { perms } from './permissions';
 import { holdsInDistrict } from './services/access';
@@ -9,4 +10,5 @@ export const ventureNodes: NodeDefinition[] = [
     permission: perms['round:read'], scope: (r) => ({ districtId: r.districtId }),
     alsoReadableBy: (r, ctx) => holdsInDistrict(ctx, perms['round:read'], r.districtId),
   } }),
+  defineNode({ typename: 'VentureNeed', entity: VentureNeed, read: { permission: perms['need:read'] } }),
 ];

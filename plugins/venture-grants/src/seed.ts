@@ -1,4 +1,5 @@
 import { addDays, sqlRows, today, type SeedContext } from '@gongzhi/plugin-sdk';
+import { VentureNeed } from './entities/need.entity';
 import { VentureRoundPhaseDates } from './entities/round-phase.entity';
 import { VentureRound } from './entities/round.entity';
 import { VentureCategory, VentureRoundPhase } from './graphql/grant-enums.type';
@@ -38,5 +39,16 @@ export async function seedVentureGrants({ em, districtId }: SeedContext): Promis
       em.create(VentureRoundPhaseDates, { districtId, roundId: round.id, ...p, openedAt: p.phase === phase ? new Date() : null });
     }
   }
+  await em.flush();
+  // Needs the district round collected so far, in its first communities.
+  const communities = await sqlRows<{ id: string; street_id: string }>(em, 'select id, street_id from community where district_id = ? order by name, id limit 3', [districtId]);
+  const needs: [VentureCategory, string][] = [
+    [VentureCategory.ELDERLY, '独居老人希望有人每周上门探访、陪同就医'],
+    [VentureCategory.CHILDREN_YOUTH, '双职工家庭孩子放学后无人看护，需要四点半课堂'],
+    [VentureCategory.CENTRAL_TASK, '老旧小区楼道堆物多，需要组织居民清理并长效管理'],
+  ];
+  communities.forEach((c, i) => em.create(VentureNeed, {
+    districtId, streetId: c.street_id, communityId: c.id, roundId: rounds[0][0].id, category: needs[i][0], description: needs[i][1],
+  }));
   await em.flush();
 }

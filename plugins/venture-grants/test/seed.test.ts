@@ -10,6 +10,8 @@ describe('venture grants: demo seed', () => {
         from vg_round r order by phase`);
       const first = await rounds();
       expect(first).toEqual([{ phase: 'DRAFT', street: true, phases: 7 }, { phase: 'NEEDS', street: false, phases: 7 }]);
+      const [{ n }] = await gw.sql('select count(*)::int as n from vg_need');
+      expect(n).toBe(3);
       await gw.em().transactional((em) => plugin.seed!({ em, districtId: d.id }));
       expect(await rounds()).toEqual(first);
     } finally {

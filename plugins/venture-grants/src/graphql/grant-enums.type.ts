@@ -37,3 +37,15 @@ registerEnumType(VentureRoundLevel, {
   name: 'VentureRoundLevel', description: '轮次层级 / Level of the tree a round is run at',
   valuesConfig: described({ DISTRICT: ['区级', 'District'], STREET: ['街道级', 'Street or town'], COMMUNITY: ['社区级', 'Community'] }),
 });
+
+export enum NeedPriority { HIGH = 'HIGH', MEDIUM = 'MEDIUM', LOW = 'LOW' }
+export enum NeedStatus { OPEN = 'OPEN', MERGED = 'MERGED' }
+
+registerEnumType(NeedPriority, {
+  name: 'VentureNeedPriority', description: '需求优先级 / Priority a worker gave a need',
+  valuesConfig: described({ HIGH: ['高', 'High'], MEDIUM: ['中', 'Medium'], LOW: ['低', 'Low'] }),
+});
+registerEnumType(NeedStatus, {
+  name: 'VentureNeedStatus', description: '需求状态 / State of a need',
+  valuesConfig: described({ OPEN: ['有效', 'Open'], MERGED: ['已合并到另一需求', 'Merged into another need'] }),
+});
