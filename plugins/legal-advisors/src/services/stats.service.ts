@@ -40,7 +40,7 @@ const OPEN = `('REQUESTED','SCHEDULED','IN_PROGRESS')`;
  * consultations (with their outcome and rating) belong to the period they were requested in.
  * Only metadata columns are read, never the encrypted content.
  */
-function statsSql(level: StatsLevel, breakdown: StatsBreakdown): string {
+export function statsSql(level: StatsLevel, breakdown: StatsBreakdown): string {
   const node = COLUMN[level];
   const group = GROUP[breakdown](level);
   return `
