@@ -5,12 +5,14 @@ import { LegalConsultation } from './entities/consultation.entity';
 import { OfficeHourPattern } from './entities/office-hour-pattern.entity';
 import { OfficeHour } from './entities/office-hour.entity';
 import { LegalOffice } from './entities/legal-office.entity';
+import { LegalEducationSession } from './entities/education-session.entity';
 import { MediationCase } from './entities/mediation-case.entity';
 import { Lawyer } from './entities/lawyer.entity';
 import { perms } from './permissions';
 import { holdsForLawyers } from './services/access';
 import { standingOf } from './services/consultation-access';
 import { caseStandingOf } from './services/mediation-access';
+import { lawyerById } from './services/office-hour-reads';
 
 /** District-wide directory entries: at the district, or where one of its lawyers advises (`holdsForLawyers`). */
 const directory = <T extends { districtId: string }>(lawyerIds: (row: T, ctx: GongzhiContext) => Promise<string[]>): NodeReadRule<T> => ({
@@ -31,4 +33,8 @@ export const legalNodes: NodeDefinition[] = [
   defineNode({ typename: 'LegalConsultation', entity: LegalConsultation, read: { permission: perms['consultation:read'], alsoReadableBy: async (c, ctx) => (await standingOf(ctx, c)) !== null } }),
   // who runs the case, and (metadata) the program's staff
   defineNode({ typename: 'MediationCase', entity: MediationCase, read: { permission: perms['mediation:read'], alsoReadableBy: async (m, ctx) => (await caseStandingOf(ctx, m)) !== null } }),
+  // the program's staff, and the lawyer who held it
+  defineNode({ typename: 'LegalEducationSession', entity: LegalEducationSession, read: {
+    permission: perms['education:read'], alsoReadableBy: async (s, ctx) => ctx.actor != null && (await lawyerById(ctx, s.lawyerId))?.accountId === ctx.actor.accountId,
+  } }),
 ];

@@ -37,7 +37,14 @@ export const perms = definePermissions(PROGRAM, {
   'mediation:manage': {
     zh: '受理与办理调解案件（含当事人信息）', en: 'Open and run mediation cases, with the parties\' personal data', roles: [COMMUNITY],
   },
+  'education:read': {
+    zh: '查看法治宣传活动', en: 'See legal-education sessions (topic, date, lawyer, attendance)', roles: [ADMIN, STREET, COMMUNITY],
+  },
+  'education:record': {
+    zh: '登记法治宣传活动（含参加居民）', en: 'Record legal-education sessions, with the residents who attended', roles: [COMMUNITY],
+  },
   // No core role holds these: only the roles below.
+  'education:record-own': { zh: '律师登记本人主讲的法治宣传', en: 'Record the legal-education sessions one held, as the lawyer', roles: [] },
   'mediation:mediate': { zh: '作为调解员办理本人调解的案件', en: 'Run the mediation cases one mediates, as the lawyer', roles: [] },
   'consultation:content': { zh: '查看法律咨询内容（保密）', en: 'Read what residents asked and advisors advised (confidential)', roles: [] },
   'consultation:advise': { zh: '作为律师处理分配给本人的咨询', en: 'Handle the consultations assigned to oneself, as the advisor', roles: [] },
@@ -54,20 +61,20 @@ export const legalServicesStaffRole = defineRole({
   title: { zh: '司法行政工作人员', en: 'Legal-services staff' },
   grantableAt: ['DISTRICT', 'STREET'],
   permissions: (['advisor:read', 'advisor:manage', 'coverage:read', 'office-hours:manage', 'resident:on-behalf', 'booking:read', 'consultation:read', 'consultation:content', 'stats:read',
-    'mediation:read', 'mediation:manage'] as const)
+    'mediation:read', 'mediation:manage', 'education:read', 'education:record'] as const)
     .map((k) => perms[k].key),
 });
 
 /**
  * A lawyer's own sign-in (linked with `linkLawyerAccount`), granted at the district: reads the
  * advisor directory and handles only the consultations assigned to that lawyer and the
- * mediations they mediate.
+ * mediations they mediate, and records the legal-education sessions they held.
  */
 export const advisorRole = defineRole({
   key: `${PROGRAM}:advisor`,
   title: { zh: '社区法律顾问（律师本人）', en: 'Community legal advisor (the lawyer)' },
   grantableAt: ['DISTRICT'],
-  permissions: [perms['advisor:read'].key, perms['consultation:advise'].key, perms['mediation:mediate'].key],
+  permissions: [perms['advisor:read'].key, perms['consultation:advise'].key, perms['mediation:mediate'].key, perms['education:record-own'].key],
 });
 
 export const roleList = [legalServicesStaffRole, advisorRole];

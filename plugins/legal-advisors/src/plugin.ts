@@ -6,6 +6,8 @@ import { LegalConsultation } from './entities/consultation.entity';
 import { OfficeHourPattern } from './entities/office-hour-pattern.entity';
 import { OfficeHour } from './entities/office-hour.entity';
 import { LegalOffice } from './entities/legal-office.entity';
+import { LegalEducationAttendee } from './entities/education-attendee.entity';
+import { LegalEducationSession } from './entities/education-session.entity';
 import { Lawyer } from './entities/lawyer.entity';
 import { MediationCase } from './entities/mediation-case.entity';
 import { MediationParty } from './entities/mediation-party.entity';
@@ -16,7 +18,9 @@ import { LegalBookingResolver } from './graphql/booking.resolver';
 import { CommunityOfficeHoursResolver } from './graphql/community-office-hours.resolver';
 import { ConsultationQueueResolver } from './graphql/consultation-queue.resolver';
 import { LegalConsultationResolver } from './graphql/consultation.resolver';
+import { CommunityEducationResolver } from './graphql/community-education.resolver';
 import { CommunityMediationResolver } from './graphql/community-mediation.resolver';
+import { LegalEducationSessionResolver } from './graphql/education.resolver';
 import { LawyerResolver } from './graphql/lawyer.resolver';
 import { MediationPartyResolver, MediationSessionResolver } from './graphql/mediation-party.resolver';
 import { MediationCaseResolver } from './graphql/mediation.resolver';
@@ -30,6 +34,7 @@ import { Migration20261202100000_advisors } from './migrations/Migration20261202
 import { Migration20261203090000_office_hours } from './migrations/Migration20261203090000_office_hours';
 import { Migration20261203100000_consultations } from './migrations/Migration20261203100000_consultations';
 import { Migration20261203140000_mediation } from './migrations/Migration20261203140000_mediation';
+import { Migration20261203150000_legal_education } from './migrations/Migration20261203150000_legal_education';
 import { legalNodes } from './nodes';
 import { permissionList, roleList } from './permissions';
 import { PROGRAM } from './program';
@@ -44,19 +49,20 @@ export default definePlugin({
   compatibility: '^1.0.0',
   title: { zh: '一社区一法律顾问', en: 'Community legal advisors' },
   description: {
-    zh: '法律服务机构与律师、社区法律顾问聘任与覆盖率、坐班与预约、保密的法律咨询、人民调解',
-    en: 'Legal-service offices and lawyers, one active legal advisor per community, coverage, office hours, bookings, confidential consultations and mediation',
+    zh: '法律服务机构与律师、社区法律顾问聘任与覆盖率、坐班与预约、保密的法律咨询、人民调解、法治宣传',
+    en: 'Legal-service offices and lawyers, one active legal advisor per community, coverage, office hours, bookings, confidential consultations, mediation and legal education',
   },
   entities: [LegalOffice, Lawyer, AdvisorAssignment, OfficeHourPattern, OfficeHour, LegalBooking, LegalConsultation,
-    MediationCase, MediationParty, MediationSession],
+    MediationCase, MediationParty, MediationSession, LegalEducationSession, LegalEducationAttendee],
   resolvers: [
     LegalOfficeResolver, LawyerResolver, AdvisorAssignmentResolver, CommunityAdvisorResolver, StreetAdvisorResolver, DistrictAdvisorResolver,
     OfficeHourResolver, CommunityOfficeHoursResolver, LegalBookingResolver, LegalConsultationResolver, ConsultationQueueResolver,
     DistrictStatsResolver, StreetStatsResolver, CommunityStatsResolver, LegalServiceStatsResolver, LegalAdvisorServiceStatsResolver,
     LegalCommunityServiceStatsResolver,
     MediationCaseResolver, MediationPartyResolver, MediationSessionResolver, CommunityMediationResolver,
+    LegalEducationSessionResolver, CommunityEducationResolver,
   ],
-  migrations: [Migration20261202100000_advisors, Migration20261203090000_office_hours, Migration20261203100000_consultations, Migration20261203140000_mediation],
+  migrations: [Migration20261202100000_advisors, Migration20261203090000_office_hours, Migration20261203100000_consultations, Migration20261203140000_mediation, Migration20261203150000_legal_education],
   permissions: permissionList,
   roles: roleList,
   settings: legalSettings,

@@ -1,17 +1,16 @@
-import { addDays, instantOf, sqlRow, sqlRows, today, type EntityManager } from '@gongzhi/plugin-sdk';
+import { addDays, instantOf, sqlRows, today, type EntityManager } from '@gongzhi/plugin-sdk';
 import { MediationCase } from './entities/mediation-case.entity';
 import { MediationParty } from './entities/mediation-party.entity';
 import { MediationSession } from './entities/mediation-session.entity';
 import { DisputeType, MediationStatus, PartySide } from './graphql/mediation-enums.type';
+import { demoAccountOf } from './seed-account';
 import type { CommunityNode } from './services/tree';
 
 /**
  * Demo mediations in the first three communities: one open, one in mediation, one agreed.
- * Opened by a demo account of the district (a community worker's when there is one).
  */
 export async function seedMediations(em: EntityManager, districtId: string, communities: CommunityNode[], lawyerIds: string[]): Promise<void> {
-  const opener = await sqlRow<{ id: string }>(em,
-    `select account_id as id from role_grant where district_id = ? order by (role = 'COMMUNITY_WORKER') desc, granted_at, id limit 1`, [districtId]);
+  const opener = await demoAccountOf(em, districtId);
   if (!opener) return;
   const plan = [
     { type: DisputeType.NEIGHBOURS, summary: '楼上住户装修噪音与漏水，双方多次争吵', status: MediationStatus.OPEN, daysAgo: 2 },
@@ -24,7 +23,7 @@ export async function seedMediations(em: EntityManager, districtId: string, comm
     if (!residents.length) continue;
     const openedOn = addDays(today(), -p.daysAgo);
     const m = em.create(MediationCase, {
-      ...node, disputeType: p.type, summary: p.summary, status: p.status, openedByAccountId: opener.id, openedAt: instantOf(openedOn, '10:00'),
+      ...node, disputeType: p.type, summary: p.summary, status: p.status, openedByAccountId: opener, openedAt: instantOf(openedOn, '10:00'),
       ...(i % 2 ? { lawyerId: lawyerIds[i % lawyerIds.length] } : { mediatorName: '王秀英（人民调解员）' }),
       ...(p.status !== MediationStatus.OPEN ? { startedAt: instantOf(addDays(openedOn, 3), '15:00') } : {}),
       ...(p.status === MediationStatus.AGREED ? { outcomeNote: '三名子女按月各承担 600 元，签订书面协议', concludedAt: instantOf(addDays(openedOn, 7), '16:00') } : {}),
@@ -32,7 +31,7 @@ export async function seedMediations(em: EntityManager, districtId: string, comm
     em.create(MediationParty, { districtId, mediationId: m.id, position: 1, side: PartySide.APPLICANT, residentId: residents[0].id });
     em.create(MediationParty, { districtId, mediationId: m.id, position: 2, side: PartySide.RESPONDENT, name: '刘建国', phone: '13905710000' });
     if (p.status !== MediationStatus.OPEN) {
-      em.create(MediationSession, { districtId, mediationId: m.id, heldOn: addDays(openedOn, 3), notes: '双方到场陈述，约定下次带相关材料', recordedByAccountId: opener.id });
+      em.create(MediationSession, { districtId, mediationId: m.id, heldOn: addDays(openedOn, 3), notes: '双方到场陈述，约定下次带相关材料', recordedByAccountId: opener });
     }
   }
   await em.flush();

@@ -3,6 +3,7 @@ import { AdvisorAssignment } from './entities/advisor-assignment.entity';
 import { LegalOffice, LegalOfficeKind } from './entities/legal-office.entity';
 import { Lawyer } from './entities/lawyer.entity';
 import { OfficeHourPattern } from './entities/office-hour-pattern.entity';
+import { seedEducation } from './seed-education';
 import { seedMediations } from './seed-mediation';
 import { insertSlots } from './services/slot-insert';
 import { planSlots } from './services/slot-plan';
@@ -18,7 +19,7 @@ const LAWYERS: [string, string, string[]][] = [
 
 /**
  * Demo data: two offices, four lawyers, a term from this month for every community of the demo
- * district but the last by name (so coverage shows a gap), weekly office hours and a few mediations. Idempotent.
+ * district but the last by name (so coverage shows a gap), weekly office hours, a few mediations and this month's legal education. Idempotent.
  */
 export async function seedLegalAdvisors({ em, districtId }: SeedContext): Promise<void> {
   const [{ n }] = await sqlRows<{ n: number }>(em, 'select count(*)::int as n from la_office where district_id = ?', [districtId]);
@@ -50,5 +51,7 @@ export async function seedLegalAdvisors({ em, districtId }: SeedContext): Promis
     const { planned } = planSlots([pattern], [{ lawyerId: lawyer.id, startsOn, endsOn }], today(), addDays(today(), 27));
     await insertSlots(em, node, planned);
   }
-  await seedMediations(em, districtId, covered.map(({ c }) => ({ districtId, streetId: c.street_id, communityId: c.id })), lawyers.map((l) => l.id));
+  const nodes = covered.map(({ c, lawyer }) => ({ node: { districtId, streetId: c.street_id, communityId: c.id }, lawyerId: lawyer.id }));
+  await seedMediations(em, districtId, nodes.map((n) => n.node), lawyers.map((l) => l.id));
+  await seedEducation(em, nodes);
 }

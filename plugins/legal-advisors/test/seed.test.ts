@@ -8,7 +8,7 @@ describe('legal advisors: demo seed', () => {
     const gw = await createTestGateway({ plugins: [plugin], config: { seedDemo: true } });
     try {
       const [d] = await gw.sql(`select id from district order by created_at limit 1`);
-      const count = () => gw.sql(`select (select count(*) from la_office)::int o, (select count(*) from la_lawyer)::int l, (select count(*) from la_assignment)::int a, (select count(*) from la_office_hour_pattern)::int p, (select count(*) from la_office_hour)::int h, (select count(*) from la_mediation)::int m`);
+      const count = () => gw.sql(`select (select count(*) from la_office)::int o, (select count(*) from la_lawyer)::int l, (select count(*) from la_assignment)::int a, (select count(*) from la_office_hour_pattern)::int p, (select count(*) from la_office_hour)::int h, (select count(*) from la_mediation)::int m, (select count(*) from la_education_session)::int e`);
       const [first] = await count();
       expect(first.o).toBe(2);
       expect(first.l).toBe(4);
@@ -25,6 +25,9 @@ describe('legal advisors: demo seed', () => {
       const figures = Object.fromEntries((await legalFigures(gw.em(), { districtId: d.id })).map((f) => [f.key, f.value]));
       expect(figures).toMatchObject({ communitiesUncovered: 1, officeHourBookingsThisMonth: 0, mediationsOpen: 2 });
       expect(first.m).toBe(3);
+      expect(first.e).toBe(cov.covered);
+      expect(figures.educationSessionsThisMonth).toBe(cov.covered);
+      expect(figures.educationAttendanceThisMonth).toBeGreaterThanOrEqual(20 * cov.covered);
       const [{ n }] = await gw.sql(`select count(*)::int as n from la_office_hour where status = 'SCHEDULED'
         and to_char(starts_at at time zone 'Asia/Shanghai', 'YYYY-MM') = to_char(now() at time zone 'Asia/Shanghai', 'YYYY-MM')`);
       expect(figures.officeHoursThisMonth).toBe(n);
