@@ -18,7 +18,7 @@ import { createTestGateway, type TestGateway } from '@gongzhi/testing';
 import { sqlRows, toGlobalId } from '@gongzhi/plugin-sdk';
 import plugin from '../../plugins/legal-advisors/src/plugin';
 import { beginTenantTransaction } from '@gongzhi/core/src/security/tenant-transaction';
-import { statsSql, type StatsBreakdown, type StatsLevel } from '../../plugins/legal-advisors/src/services/stats.service';
+import { statsParams, statsSql, type StatsBreakdown, type StatsLevel } from '../../plugins/legal-advisors/src/services/stats.service';
 import { parsePeriod } from '../../plugins/legal-advisors/src/services/stats-period';
 
 const ROUNDS = Number(process.argv[2] ?? 15);
@@ -129,7 +129,7 @@ async function statistics(gw: TestGateway, tree: Awaited<ReturnType<TestGateway[
   // One after the other, as on a request's one connection.
   const direct = async (level: StatsLevel, id: string) => {
     for (const b of ['node', 'advisor', 'community'] as StatsBreakdown[]) {
-      await sqlRows(em, statsSql(level, b), [new Date(), [id], range.startsAt, range.endsAt, [id], range.startsAt, range.endsAt]);
+      await sqlRows(em, statsSql(level, b), statsParams(new Date(), [id], range));
     }
   };
   const underRls = async (level: StatsLevel, id: string) => {
@@ -137,7 +137,7 @@ async function statistics(gw: TestGateway, tree: Awaited<ReturnType<TestGateway[
     await beginTenantTransaction(rls as never, gw.gateway.tenantScope, [tree.district.id]);
     try {
       for (const b of ['node', 'advisor', 'community'] as StatsBreakdown[]) {
-        await sqlRows(rls, statsSql(level, b), [new Date(), [id], range.startsAt, range.endsAt, [id], range.startsAt, range.endsAt]);
+        await sqlRows(rls, statsSql(level, b), statsParams(new Date(), [id], range));
       }
     } finally {
       await rls.rollback();

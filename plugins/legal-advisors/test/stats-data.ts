@@ -5,10 +5,12 @@ import type { SeededTree, TestGateway } from '@gongzhi/testing';
 
 export const CATEGORIES = ['MARRIAGE_FAMILY', 'INHERITANCE', 'LABOUR', 'PROPERTY_NEIGHBOURS', 'CONTRACTS', 'ELDERLY_RIGHTS', 'OTHER'];
 export const REFERRALS = ['LEGAL_AID', 'MEDIATION', 'LITIGATION_ARBITRATION'];
+const MEDIATION_STATUSES = ['OPEN', 'IN_MEDIATION', 'AGREED', 'NO_AGREEMENT', 'REFERRED', 'WITHDRAWN'];
 const STATUSES = ['REQUESTED', 'SCHEDULED', 'IN_PROGRESS', 'RESOLVED', 'REFERRED', 'CLOSED'];
 
 interface Placed { districtId: string; streetId: string; communityId: string; lawyerId: string }
 export interface Hour extends Placed { startsAt: Date; endsAt: Date; cancelled: boolean; booked: number }
+export interface Mediation extends Omit<Placed, 'lawyerId'> { lawyerId: string | null; openedAt: Date; status: string }
 export interface Consultation extends Placed { requestedAt: Date; category: string; status: string; referredTo: string | null; rating: number | null }
 
 /** A seeded generator, so a failure can be replayed. */
@@ -24,7 +26,7 @@ const HOUR = 3_600_000;
  * `hours` office hours on distinct whole hours of `[from, from + spanDays)` (a lawyer is never in two places at
  * once whatever lawyer is drawn) and `consultations` consultations, over `tree`'s communities and `lawyerIds`.
  */
-export function randomData(rnd: ReturnType<typeof random>, tree: SeededTree, lawyerIds: string[], from: Date, spanDays: number, hours: number, consultations: number) {
+export function randomData(rnd: ReturnType<typeof random>, tree: SeededTree, lawyerIds: string[], from: Date, spanDays: number, hours: number, consultations: number, mediations = 0) {
   const place = (): Placed => {
     const c = rnd.pick(tree.communities);
     return { districtId: c.districtId, streetId: c.streetId, communityId: c.id, lawyerId: rnd.pick(lawyerIds) };
@@ -44,11 +46,27 @@ export function randomData(rnd: ReturnType<typeof random>, tree: SeededTree, law
       status, referredTo, rating: status === 'CLOSED' ? 1 + rnd.int(5) : null,
     };
   });
-  return { hours: hourRows, consultations: consultationRows };
+  // A third of the cases have a named people's mediator instead of a lawyer.
+  const mediationRows: Mediation[] = Array.from({ length: mediations }, () => {
+    const p = place();
+    return { ...p, lawyerId: rnd.next() < 0.33 ? null : p.lawyerId, openedAt: new Date(from.getTime() + rnd.int(spanDays * 24 * 60) * 60_000), status: rnd.pick(MEDIATION_STATUSES) };
+  });
+  return { hours: hourRows, consultations: consultationRows, mediations: mediationRows };
 }
 
 /** Inserts the rows (one statement per table); consultations need a resident of their community and an account. */
-export async function insertData(gw: TestGateway, tree: SeededTree, accountId: string, data: { hours: Hour[]; consultations: Consultation[] }): Promise<void> {
+export async function insertData(gw: TestGateway, tree: SeededTree, accountId: string, data: { hours: Hour[]; consultations: Consultation[]; mediations?: Mediation[] }): Promise<void> {
+  const m = data.mediations ?? [];
+  if (m.length) {
+    await gw.sql(`insert into la_mediation (id, district_id, street_id, community_id, dispute_type, summary, lawyer_id, mediator_name, status, referred_to,
+        opened_by_account_id, opened_at, concluded_at)
+      select gen_random_uuid(), d, s, c, 'NEIGHBOURS', 'not-ciphertext', l, case when l is null then '人民调解员' end, st,
+        case when st = 'REFERRED' then 'COURT' end, $7::uuid, at, case when st not in ('OPEN','IN_MEDIATION') then at + interval '1 day' end
+      from unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::text[], $6::timestamptz[]) as t(d, s, c, l, st, at)`, [
+      m.map((x) => x.districtId), m.map((x) => x.streetId), m.map((x) => x.communityId), m.map((x) => x.lawyerId), m.map((x) => x.status),
+      m.map((x) => x.openedAt), accountId,
+    ]);
+  }
   if (data.hours.length) {
     await gw.sql(`insert into la_office_hour (id, district_id, street_id, community_id, lawyer_id, starts_at, ends_at, capacity, booked, status)
       select * from unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::uuid[], $6::timestamptz[], $7::timestamptz[], $8::int[], $9::int[], $10::text[])`, [

@@ -1,15 +1,16 @@
 import { parse } from 'csv-parse/sync';
-import { CATEGORIES, REFERRALS, insertData, random, randomData, type Consultation, type Hour } from './stats-data';
+import { CATEGORIES, REFERRALS, insertData, random, randomData, type Consultation, type Hour, type Mediation } from './stats-data';
 import { codeOf, gid, lawyer, office, ok, world, type World } from './support';
 
 let w: World;
 let lawyerIds: string[];
-let data: { hours: Hour[]; consultations: Consultation[] };
+let data: { hours: Hour[]; consultations: Consultation[]; mediations: Mediation[] };
 const SEED = 20261203;
 const FORMULA = '=HYPERLINK("http://example.invalid","点此")';
 
 const FIGURES = `officeHoursHeld bookings consultations consultationsByCategory { category count }
-  consultationOutcomes { resolved referred referredTo { referredTo count } open } ratings averageRating`;
+  consultationOutcomes { resolved referred referredTo { referredTo count } open } ratings averageRating
+  mediations mediationOutcomes { agreed noAgreement referred withdrawn open }`;
 const STATS = `legalServiceStats(period: $p) { period from until ${FIGURES}
   byAdvisor { lawyer { id } ${FIGURES} } byCommunity { community { id } ${FIGURES} } }`;
 const NODE = `query($id: ID!, $p: String!) { node(id: $id) { ... on District { ${STATS} } ... on Street { ${STATS} } ... on Community { ${STATS} } } }`;
@@ -21,7 +22,7 @@ beforeAll(async () => {
   // A name Excel would run as a formula: the CSV must keep it text.
   for (const name of ['甲律师', '乙律师', '丙律师', FORMULA]) lawyerIds.push(await lawyer(w.gw, o, name));
   const rawIds = lawyerIds.map((id) => Buffer.from(id, 'base64url').toString().split(':')[1]);
-  data = randomData(random(SEED), w.tree, rawIds, new Date('2025-12-20T00:00:00Z'), 400, 600, 900);
+  data = randomData(random(SEED), w.tree, rawIds, new Date('2025-12-20T00:00:00Z'), 400, 600, 900, 300);
   // On both sides of the Q2/Q3 boundary in Beijing (16:00 UTC is midnight), by a lawyer with no other hour.
   const c = w.tree.communities[0];
   const at = (iso: string): Hour => ({
@@ -44,7 +45,8 @@ function inPeriod(date: string, period: string): boolean {
 }
 
 /** The figures as the graph shows them, counted here from the rows the test inserted. */
-function recount(hours: Hour[], consultations: Consultation[]) {
+function recount(hours: Hour[], consultations: Consultation[], mediations: Mediation[]) {
+  const cases = (...states: string[]) => mediations.filter((m) => states.includes(m.status)).length;
   const held = hours.filter((h) => !h.cancelled && h.endsAt.getTime() <= Date.now());
   const rated = consultations.filter((c) => c.rating !== null);
   const open = consultations.filter((c) => ['REQUESTED', 'SCHEDULED', 'IN_PROGRESS'].includes(c.status));
@@ -59,7 +61,8 @@ function recount(hours: Hour[], consultations: Consultation[]) {
       resolved: consultations.length - open.length - referredTo.reduce((s, r) => s + r.count, 0),
       referred: referredTo.reduce((s, r) => s + r.count, 0), referredTo, open: open.length,
     },
-    ratings: rated.length, averageRating: average,
+    ratings: rated.length, averageRating: average, mediations: mediations.length,
+    mediationOutcomes: { agreed: cases('AGREED'), noAgreement: cases('NO_AGREEMENT'), referred: cases('REFERRED'), withdrawn: cases('WITHDRAWN'), open: cases('OPEN', 'IN_MEDIATION') },
   };
 }
 
@@ -67,11 +70,12 @@ type Key = 'districtId' | 'streetId' | 'communityId';
 function expected(key: Key, id: string, period: string) {
   const hours = data.hours.filter((h) => h[key] === id && !h.cancelled && inPeriod(beijing(h.startsAt), period));
   const consultations = data.consultations.filter((c) => c[key] === id && inPeriod(beijing(c.requestedAt), period));
+  const mediations = data.mediations.filter((m) => m[key] === id && inPeriod(beijing(m.openedAt), period));
   const groups = (by: 'lawyerId' | 'communityId', type: string, field: string) =>
-    [...new Set([...hours.map((h) => h[by]), ...consultations.map((c) => c[by])])].sort().map((g) => ({
-      [field]: { id: gid(type, g) }, ...recount(hours.filter((h) => h[by] === g), consultations.filter((c) => c[by] === g)),
+    [...new Set([...hours.map((h) => h[by]), ...consultations.map((c) => c[by]), ...mediations.map((m) => m[by])])].filter((g) => g !== null).sort().map((g) => ({
+      [field]: { id: gid(type, g!) }, ...recount(hours.filter((h) => h[by] === g), consultations.filter((c) => c[by] === g), mediations.filter((m) => m[by] === g)),
     }));
-  return { ...recount(hours, consultations), byAdvisor: groups('lawyerId', 'Lawyer', 'lawyer'), byCommunity: groups('communityId', 'Community', 'community') };
+  return { ...recount(hours, consultations, mediations), byAdvisor: groups('lawyerId', 'Lawyer', 'lawyer'), byCommunity: groups('communityId', 'Community', 'community') };
 }
 
 const sorted = <T extends Record<string, any>>(rows: T[], field: string) => [...rows].sort((a, b) => (a[field].id < b[field].id ? -1 : 1));
@@ -91,7 +95,7 @@ describe('service statistics', () => {
     }
     // The recount is not vacuous: the year has figures of every kind.
     const year = expected('districtId', w.tree.district.id, '2026');
-    expect([year.officeHoursHeld, year.bookings, year.ratings, year.consultationOutcomes.open, year.consultationOutcomes.referred].every((n) => n > 0)).toBe(true);
+    expect([year.officeHoursHeld, year.bookings, year.ratings, year.consultationOutcomes.open, year.consultationOutcomes.referred, year.mediations, year.mediationOutcomes.open].every((n) => n > 0)).toBe(true);
   });
 
   it('counts an hour by its Beijing start: 23:29 on 30 June in Q2, midnight in Q3', async () => {
@@ -119,7 +123,7 @@ describe('service statistics', () => {
       const ids: string[] = [];
       for (let i = 0; i < advisors; i++) ids.push(Buffer.from(await lawyer(w.gw, o, `律师${i}`), 'base64url').toString().split(':')[1]);
       const account = await w.gw.account({ role: 'DISTRICT_ADMIN', level: 'DISTRICT', districtId: tree.district.id });
-      await insertData(w.gw, tree, account.id, randomData(random(7), tree, ids, new Date('2026-01-01T00:00:00Z'), 300, 300, 300));
+      await insertData(w.gw, tree, account.id, randomData(random(7), tree, ids, new Date('2026-01-01T00:00:00Z'), 300, 300, 300, 100));
     }
     const q = `query($id: ID!, $p: String!) { node(id: $id) { ... on District { ${STATS}
       streets { nodes { ${STATS} communities { nodes { ${STATS} } } } } } } }`;
@@ -158,7 +162,8 @@ describe('service statistics as CSV for Excel', () => {
     const { node } = await ok(w.gw, NODE, { id: gid('District', w.tree.district.id), p: '2026' });
     const figures = (f: any) => [f.officeHoursHeld, f.bookings, f.consultations, ...f.consultationsByCategory.map((c: any) => c.count),
       f.consultationOutcomes.resolved, ...f.consultationOutcomes.referredTo.map((r: any) => r.count), f.consultationOutcomes.open, f.ratings,
-      f.averageRating === null ? '' : f.averageRating.toFixed(2)].map(String);
+      f.averageRating === null ? '' : f.averageRating.toFixed(2), f.mediations, f.mediationOutcomes.agreed, f.mediationOutcomes.noAgreement,
+      f.mediationOutcomes.referred, f.mediationOutcomes.withdrawn, f.mediationOutcomes.open].map(String);
     const communityName = (id: string) => w.tree.communities.find((c) => gid('Community', c.id) === id)!.name;
     const lawyers = await ok(w.gw, `query($ids: [ID!]!) { nodes(ids: $ids) { ... on Lawyer { id name } } }`, { ids: lawyerIds });
     const lawyerName = (id: string) => lawyers.nodes.find((l: any) => l.id === id).name;

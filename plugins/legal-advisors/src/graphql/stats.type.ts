@@ -1,5 +1,5 @@
 import { Field, Float, Int, InterfaceType, LocalDate, MaxItems, ObjectType, addDays } from '@gongzhi/plugin-sdk';
-import { averageRating, type StatsLevel, type StatsRow } from '../services/stats.service';
+import { averageRating, openMediations, type StatsLevel, type StatsRow } from '../services/stats.service';
 import type { StatsPeriod } from '../services/stats-period';
 import { LegalCategory, Referral } from './legal-enums.type';
 
@@ -24,6 +24,15 @@ export class LegalConsultationOutcomes {
   @Field(() => Int, { description: '未办结 / Still open (requested, scheduled or in progress)' }) open!: number;
 }
 
+@ObjectType({ description: '调解结果 / Where the period\'s mediation cases stand' })
+export class LegalMediationOutcomes {
+  @Field(() => Int, { description: '达成协议 / Agreement reached' }) agreed!: number;
+  @Field(() => Int, { description: '调解不成 / No agreement' }) noAgreement!: number;
+  @Field(() => Int, { description: '已转介 / Referred' }) referred!: number;
+  @Field(() => Int, { description: '已撤回 / Withdrawn' }) withdrawn!: number;
+  @Field(() => Int, { description: '未办结（已受理、调解中）/ Still open (open or in mediation)' }) open!: number;
+}
+
 /** The figures every statistics row carries, from one row of `serviceStats`. */
 @InterfaceType({ description: '法律服务统计数字 / The figures of a legal-service statistics row' })
 export abstract class LegalServiceFigures {
@@ -36,6 +45,8 @@ export abstract class LegalServiceFigures {
   @Field(() => Int, { description: '评价数 / Ratings given' }) ratings!: number;
   @Field(() => Float, { nullable: true, description: '平均评分（1–5，两位小数；无评价为空）/ Average rating, 1–5, two decimals; null without ratings' })
   averageRating!: number | null;
+  @Field(() => Int, { description: '调解案件（按受理日期）/ Mediation cases opened in the period' }) mediations!: number;
+  @Field(() => LegalMediationOutcomes, { description: '调解结果 / Mediation cases per outcome' }) mediationOutcomes!: LegalMediationOutcomes;
 
   protected fill(row: StatsRow): this {
     const referredTo = Object.values(Referral).map((r) => ({ referredTo: r, count: row.byOutcome[r] }));
@@ -45,7 +56,11 @@ export abstract class LegalServiceFigures {
       consultationOutcomes: {
         resolved: row.byOutcome.RESOLVED, open: row.byOutcome.OPEN, referredTo, referred: referredTo.reduce((s, r) => s + r.count, 0),
       },
-      ratings: row.ratings, averageRating: averageRating(row),
+      ratings: row.ratings, averageRating: averageRating(row), mediations: row.mediations,
+      mediationOutcomes: {
+        agreed: row.byMediationStatus.AGREED, noAgreement: row.byMediationStatus.NO_AGREEMENT, referred: row.byMediationStatus.REFERRED,
+        withdrawn: row.byMediationStatus.WITHDRAWN, open: openMediations(row),
+      },
     });
   }
 }

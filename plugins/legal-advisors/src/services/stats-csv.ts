@@ -4,7 +4,7 @@ import { CATEGORY_LABELS, LegalCategory, REFERRAL_LABELS, Referral } from '../gr
 import { perms } from '../permissions';
 import { allow } from './access';
 import { lawyerById } from './office-hour-reads';
-import { averageRating, serviceStats, type StatsLevel, type StatsRow } from './stats.service';
+import { averageRating, openMediations, serviceStats, type StatsLevel, type StatsRow } from './stats.service';
 import { parsePeriod } from './stats-period';
 
 const LEVEL_NAMES: Record<StatsLevel, string> = { district: '区', street: '街道', community: '社区' };
@@ -20,6 +20,12 @@ const COLUMNS: [string, (r: StatsRow) => number | string][] = [
   ['未办结', (r) => r.byOutcome.OPEN],
   ['评价数', (r) => r.ratings],
   ['平均评分', (r) => averageRating(r)?.toFixed(2) ?? ''],
+  ['调解案件', (r) => r.mediations],
+  ['调解·达成协议', (r) => r.byMediationStatus.AGREED],
+  ['调解·调解不成', (r) => r.byMediationStatus.NO_AGREEMENT],
+  ['调解·转介', (r) => r.byMediationStatus.REFERRED],
+  ['调解·撤回', (r) => r.byMediationStatus.WITHDRAWN],
+  ['调解·未办结', openMediations],
 ];
 export const CSV_HEADER = ['范围', '名称', '统计期', ...COLUMNS.map(([h]) => h)];
 
