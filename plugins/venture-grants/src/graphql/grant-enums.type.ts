@@ -49,3 +49,10 @@ registerEnumType(NeedStatus, {
   name: 'VentureNeedStatus', description: '需求状态 / State of a need',
   valuesConfig: described({ OPEN: ['有效', 'Open'], MERGED: ['已合并到另一需求', 'Merged into another need'] }),
 });
+
+export enum ApplicationStatus { DRAFT = 'DRAFT', SUBMITTED = 'SUBMITTED', WITHDRAWN = 'WITHDRAWN' }
+
+registerEnumType(ApplicationStatus, {
+  name: 'VentureApplicationStatus', description: '项目申报状态 / State of an application',
+  valuesConfig: described({ DRAFT: ['草稿', 'Draft'], SUBMITTED: ['已提交', 'Submitted'], WITHDRAWN: ['已撤回', 'Withdrawn'] }),
+});

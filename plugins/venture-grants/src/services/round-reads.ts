@@ -6,8 +6,13 @@ import { requireInDistrict } from './access';
 import { DATED_PHASES, requirePhase, type Action } from './phase-rules';
 
 /** A round the caller may read, by global id; NOT_FOUND for other districts' and unknown ids. */
-export async function readableRound(ctx: GongzhiContext, globalId: string): Promise<VentureRound> {
-  const round = await ctx.em.findOne(VentureRound, { id: decodeId(globalId, 'VentureRound') });
+export function readableRound(ctx: GongzhiContext, globalId: string): Promise<VentureRound> {
+  return readableRoundOf(ctx, decodeId(globalId, 'VentureRound'));
+}
+
+/** The same by uuid (the round of an object the caller reached). */
+export async function readableRoundOf(ctx: GongzhiContext, id: string): Promise<VentureRound> {
+  const round = await ctx.em.findOne(VentureRound, { id });
   if (!round) throw new NotFoundError('VentureRound');
   await requireInDistrict(ctx, perms['round:read'], round.districtId);
   return round;
