@@ -1,6 +1,7 @@
 /**
  * Legal advisors on a district of 100 communities with a year of data (office hours twice a
- * week, 30 consultations a month per community; bulk-inserted with SQL): booking throughput
+ * week, 30 consultations and 5 mediation cases a month and an education session a fortnight per
+ * community; bulk-inserted with SQL): booking throughput
  * (concurrent bookLegalOfficeHour by community workers, more requests than places) and the
  * latency of the service statistics (p50/p99) at district, street and community level over
  * GraphQL/HTTP and as CSV, each beside two baselines in the same run: the same SQL statements
@@ -75,7 +76,16 @@ async function yearOfData(gw: TestGateway, districtId: string, accountId: string
     cross join lateral (select timestamptz '2026-01-01 00:00+08' + random() * interval '333 days' + (g.i * 0) * interval '1 s' as at, random() as r,
            (array['MARRIAGE_FAMILY','INHERITANCE','LABOUR','PROPERTY_NEIGHBOURS','CONTRACTS','ELDERLY_RIGHTS','OTHER'])[1 + (random() * 7)::int % 7] as category,
            (array['REQUESTED','SCHEDULED','IN_PROGRESS','RESOLVED','REFERRED','CLOSED','CLOSED','CLOSED'])[1 + (random() * 8)::int % 8] as status) k`, [accountId]);
-  await gw.sql('analyze la_office_hour; analyze la_consultation');
+  await gw.sql(`insert into la_mediation (id, district_id, street_id, community_id, dispute_type, summary, lawyer_id, status, referred_to, opened_by_account_id, opened_at, concluded_at)
+    select gen_random_uuid(), a.district_id, a.street_id, a.community_id, 'NEIGHBOURS', 'bench', a.lawyer_id, k.status,
+           case when k.status = 'REFERRED' then 'COURT' end, $1, k.at, case when k.status not in ('OPEN','IN_MEDIATION') then k.at + interval '5 days' end
+    from bench_advisor a cross join generate_series(1, 60) as g(i)
+    cross join lateral (select timestamptz '2026-01-01 00:00+08' + random() * interval '333 days' + (g.i * 0) * interval '1 s' as at,
+           (array['OPEN','IN_MEDIATION','AGREED','AGREED','NO_AGREEMENT','REFERRED','WITHDRAWN'])[1 + (random() * 7)::int % 7] as status) k`, [accountId]);
+  await gw.sql(`insert into la_education_session (id, district_id, street_id, community_id, lawyer_id, topic, starts_at, ends_at, attendance, recorded_by_account_id)
+    select gen_random_uuid(), a.district_id, a.street_id, a.community_id, a.lawyer_id, '民法典进社区', t, t + interval '90 minutes', (random() * 80)::int, $1
+    from bench_advisor a cross join generate_series(timestamptz '2026-01-10 06:00+00', timestamptz '2026-11-30 06:00+00', interval '14 days') as t`, [accountId]);
+  await gw.sql('analyze la_office_hour; analyze la_consultation; analyze la_mediation; analyze la_education_session');
 }
 
 async function main(): Promise<void> {
@@ -87,7 +97,8 @@ async function main(): Promise<void> {
     await gw.enableProgram(tree.district.id, 'legal-advisors');
     const admin = await gw.account({ role: 'DISTRICT_ADMIN', level: 'DISTRICT', districtId: tree.district.id });
     await yearOfData(gw, tree.district.id, admin.id);
-    const [rows] = await gw.sql(`select (select count(*)::int from la_office_hour) as "officeHours", (select count(*)::int from la_consultation) as consultations`);
+    const [rows] = await gw.sql(`select (select count(*)::int from la_office_hour) as "officeHours", (select count(*)::int from la_consultation) as consultations,
+    (select count(*)::int from la_mediation) as mediations, (select count(*)::int from la_education_session) as "educationSessions"`);
     const seedSeconds = Number(((performance.now() - t0) / 1000).toFixed(1));
 
     console.error(`seeded in ${seedSeconds} s`);

@@ -11,6 +11,7 @@ const STATUSES = ['REQUESTED', 'SCHEDULED', 'IN_PROGRESS', 'RESOLVED', 'REFERRED
 interface Placed { districtId: string; streetId: string; communityId: string; lawyerId: string }
 export interface Hour extends Placed { startsAt: Date; endsAt: Date; cancelled: boolean; booked: number }
 export interface Mediation extends Omit<Placed, 'lawyerId'> { lawyerId: string | null; openedAt: Date; status: string }
+export interface Session extends Placed { startsAt: Date; attendance: number }
 export interface Consultation extends Placed { requestedAt: Date; category: string; status: string; referredTo: string | null; rating: number | null }
 
 /** A seeded generator, so a failure can be replayed. */
@@ -26,7 +27,7 @@ const HOUR = 3_600_000;
  * `hours` office hours on distinct whole hours of `[from, from + spanDays)` (a lawyer is never in two places at
  * once whatever lawyer is drawn) and `consultations` consultations, over `tree`'s communities and `lawyerIds`.
  */
-export function randomData(rnd: ReturnType<typeof random>, tree: SeededTree, lawyerIds: string[], from: Date, spanDays: number, hours: number, consultations: number, mediations = 0) {
+export function randomData(rnd: ReturnType<typeof random>, tree: SeededTree, lawyerIds: string[], from: Date, spanDays: number, hours: number, consultations: number, mediations = 0, sessions = 0) {
   const place = (): Placed => {
     const c = rnd.pick(tree.communities);
     return { districtId: c.districtId, streetId: c.streetId, communityId: c.id, lawyerId: rnd.pick(lawyerIds) };
@@ -51,11 +52,22 @@ export function randomData(rnd: ReturnType<typeof random>, tree: SeededTree, law
     const p = place();
     return { ...p, lawyerId: rnd.next() < 0.33 ? null : p.lawyerId, openedAt: new Date(from.getTime() + rnd.int(spanDays * 24 * 60) * 60_000), status: rnd.pick(MEDIATION_STATUSES) };
   });
-  return { hours: hourRows, consultations: consultationRows, mediations: mediationRows };
+  const sessionRows: Session[] = Array.from({ length: sessions }, () => ({
+    ...place(), startsAt: new Date(from.getTime() + rnd.int(spanDays * 24 * 60) * 60_000), attendance: rnd.int(120),
+  }));
+  return { hours: hourRows, consultations: consultationRows, mediations: mediationRows, sessions: sessionRows };
 }
 
 /** Inserts the rows (one statement per table); consultations need a resident of their community and an account. */
-export async function insertData(gw: TestGateway, tree: SeededTree, accountId: string, data: { hours: Hour[]; consultations: Consultation[]; mediations?: Mediation[] }): Promise<void> {
+export async function insertData(gw: TestGateway, tree: SeededTree, accountId: string, data: { hours: Hour[]; consultations: Consultation[]; mediations?: Mediation[]; sessions?: Session[] }): Promise<void> {
+  const e = data.sessions ?? [];
+  if (e.length) {
+    await gw.sql(`insert into la_education_session (id, district_id, street_id, community_id, lawyer_id, topic, starts_at, ends_at, attendance, recorded_by_account_id)
+      select gen_random_uuid(), d, s, c, l, '民法典进社区', at, at + interval '90 minutes', n, $7::uuid
+      from unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::uuid[], $5::timestamptz[], $6::int[]) as t(d, s, c, l, at, n)`, [
+      e.map((x) => x.districtId), e.map((x) => x.streetId), e.map((x) => x.communityId), e.map((x) => x.lawyerId), e.map((x) => x.startsAt), e.map((x) => x.attendance), accountId,
+    ]);
+  }
   const m = data.mediations ?? [];
   if (m.length) {
     await gw.sql(`insert into la_mediation (id, district_id, street_id, community_id, dispute_type, summary, lawyer_id, mediator_name, status, referred_to,

@@ -1,16 +1,16 @@
 import { parse } from 'csv-parse/sync';
-import { CATEGORIES, REFERRALS, insertData, random, randomData, type Consultation, type Hour, type Mediation } from './stats-data';
+import { CATEGORIES, REFERRALS, insertData, random, randomData, type Consultation, type Hour, type Mediation, type Session } from './stats-data';
 import { codeOf, gid, lawyer, office, ok, world, type World } from './support';
 
 let w: World;
 let lawyerIds: string[];
-let data: { hours: Hour[]; consultations: Consultation[]; mediations: Mediation[] };
+let data: { hours: Hour[]; consultations: Consultation[]; mediations: Mediation[]; sessions: Session[] };
 const SEED = 20261203;
 const FORMULA = '=HYPERLINK("http://example.invalid","点此")';
 
 const FIGURES = `officeHoursHeld bookings consultations consultationsByCategory { category count }
   consultationOutcomes { resolved referred referredTo { referredTo count } open } ratings averageRating
-  mediations mediationOutcomes { agreed noAgreement referred withdrawn open }`;
+  mediations mediationOutcomes { agreed noAgreement referred withdrawn open } educationSessions educationAttendance`;
 const STATS = `legalServiceStats(period: $p) { period from until ${FIGURES}
   byAdvisor { lawyer { id } ${FIGURES} } byCommunity { community { id } ${FIGURES} } }`;
 const NODE = `query($id: ID!, $p: String!) { node(id: $id) { ... on District { ${STATS} } ... on Street { ${STATS} } ... on Community { ${STATS} } } }`;
@@ -22,7 +22,7 @@ beforeAll(async () => {
   // A name Excel would run as a formula: the CSV must keep it text.
   for (const name of ['甲律师', '乙律师', '丙律师', FORMULA]) lawyerIds.push(await lawyer(w.gw, o, name));
   const rawIds = lawyerIds.map((id) => Buffer.from(id, 'base64url').toString().split(':')[1]);
-  data = randomData(random(SEED), w.tree, rawIds, new Date('2025-12-20T00:00:00Z'), 400, 600, 900, 300);
+  data = randomData(random(SEED), w.tree, rawIds, new Date('2025-12-20T00:00:00Z'), 400, 600, 900, 300, 200);
   // On both sides of the Q2/Q3 boundary in Beijing (16:00 UTC is midnight), by a lawyer with no other hour.
   const c = w.tree.communities[0];
   const at = (iso: string): Hour => ({
@@ -45,7 +45,7 @@ function inPeriod(date: string, period: string): boolean {
 }
 
 /** The figures as the graph shows them, counted here from the rows the test inserted. */
-function recount(hours: Hour[], consultations: Consultation[], mediations: Mediation[]) {
+function recount(hours: Hour[], consultations: Consultation[], mediations: Mediation[], sessions: Session[]) {
   const cases = (...states: string[]) => mediations.filter((m) => states.includes(m.status)).length;
   const held = hours.filter((h) => !h.cancelled && h.endsAt.getTime() <= Date.now());
   const rated = consultations.filter((c) => c.rating !== null);
@@ -63,6 +63,7 @@ function recount(hours: Hour[], consultations: Consultation[], mediations: Media
     },
     ratings: rated.length, averageRating: average, mediations: mediations.length,
     mediationOutcomes: { agreed: cases('AGREED'), noAgreement: cases('NO_AGREEMENT'), referred: cases('REFERRED'), withdrawn: cases('WITHDRAWN'), open: cases('OPEN', 'IN_MEDIATION') },
+    educationSessions: sessions.length, educationAttendance: sessions.reduce((n, x) => n + x.attendance, 0),
   };
 }
 
@@ -71,11 +72,13 @@ function expected(key: Key, id: string, period: string) {
   const hours = data.hours.filter((h) => h[key] === id && !h.cancelled && inPeriod(beijing(h.startsAt), period));
   const consultations = data.consultations.filter((c) => c[key] === id && inPeriod(beijing(c.requestedAt), period));
   const mediations = data.mediations.filter((m) => m[key] === id && inPeriod(beijing(m.openedAt), period));
+  const sessions = data.sessions.filter((x) => x[key] === id && inPeriod(beijing(x.startsAt), period));
   const groups = (by: 'lawyerId' | 'communityId', type: string, field: string) =>
-    [...new Set([...hours.map((h) => h[by]), ...consultations.map((c) => c[by]), ...mediations.map((m) => m[by])])].filter((g) => g !== null).sort().map((g) => ({
-      [field]: { id: gid(type, g!) }, ...recount(hours.filter((h) => h[by] === g), consultations.filter((c) => c[by] === g), mediations.filter((m) => m[by] === g)),
-    }));
-  return { ...recount(hours, consultations, mediations), byAdvisor: groups('lawyerId', 'Lawyer', 'lawyer'), byCommunity: groups('communityId', 'Community', 'community') };
+    [...new Set([...hours, ...consultations, ...mediations, ...sessions].map((x) => x[by]))].filter((g) => g !== null).sort().map((g) => {
+      const of = <T extends { lawyerId: string | null; communityId: string }>(xs: T[]) => xs.filter((x) => x[by] === g);
+      return { [field]: { id: gid(type, g!) }, ...recount(of(hours), of(consultations), of(mediations), of(sessions)) };
+    });
+  return { ...recount(hours, consultations, mediations, sessions), byAdvisor: groups('lawyerId', 'Lawyer', 'lawyer'), byCommunity: groups('communityId', 'Community', 'community') };
 }
 
 const sorted = <T extends Record<string, any>>(rows: T[], field: string) => [...rows].sort((a, b) => (a[field].id < b[field].id ? -1 : 1));
@@ -95,7 +98,7 @@ describe('service statistics', () => {
     }
     // The recount is not vacuous: the year has figures of every kind.
     const year = expected('districtId', w.tree.district.id, '2026');
-    expect([year.officeHoursHeld, year.bookings, year.ratings, year.consultationOutcomes.open, year.consultationOutcomes.referred, year.mediations, year.mediationOutcomes.open].every((n) => n > 0)).toBe(true);
+    expect([year.officeHoursHeld, year.bookings, year.ratings, year.consultationOutcomes.open, year.consultationOutcomes.referred, year.mediations, year.mediationOutcomes.open, year.educationAttendance].every((n) => n > 0)).toBe(true);
   });
 
   it('counts an hour by its Beijing start: 23:29 on 30 June in Q2, midnight in Q3', async () => {
@@ -123,7 +126,7 @@ describe('service statistics', () => {
       const ids: string[] = [];
       for (let i = 0; i < advisors; i++) ids.push(Buffer.from(await lawyer(w.gw, o, `律师${i}`), 'base64url').toString().split(':')[1]);
       const account = await w.gw.account({ role: 'DISTRICT_ADMIN', level: 'DISTRICT', districtId: tree.district.id });
-      await insertData(w.gw, tree, account.id, randomData(random(7), tree, ids, new Date('2026-01-01T00:00:00Z'), 300, 300, 300, 100));
+      await insertData(w.gw, tree, account.id, randomData(random(7), tree, ids, new Date('2026-01-01T00:00:00Z'), 300, 300, 300, 100, 100));
     }
     const q = `query($id: ID!, $p: String!) { node(id: $id) { ... on District { ${STATS}
       streets { nodes { ${STATS} communities { nodes { ${STATS} } } } } } } }`;
@@ -163,7 +166,7 @@ describe('service statistics as CSV for Excel', () => {
     const figures = (f: any) => [f.officeHoursHeld, f.bookings, f.consultations, ...f.consultationsByCategory.map((c: any) => c.count),
       f.consultationOutcomes.resolved, ...f.consultationOutcomes.referredTo.map((r: any) => r.count), f.consultationOutcomes.open, f.ratings,
       f.averageRating === null ? '' : f.averageRating.toFixed(2), f.mediations, f.mediationOutcomes.agreed, f.mediationOutcomes.noAgreement,
-      f.mediationOutcomes.referred, f.mediationOutcomes.withdrawn, f.mediationOutcomes.open].map(String);
+      f.mediationOutcomes.referred, f.mediationOutcomes.withdrawn, f.mediationOutcomes.open, f.educationSessions, f.educationAttendance].map(String);
     const communityName = (id: string) => w.tree.communities.find((c) => gid('Community', c.id) === id)!.name;
     const lawyers = await ok(w.gw, `query($ids: [ID!]!) { nodes(ids: $ids) { ... on Lawyer { id name } } }`, { ids: lawyerIds });
     const lawyerName = (id: string) => lawyers.nodes.find((l: any) => l.id === id).name;

@@ -47,6 +47,8 @@ export abstract class LegalServiceFigures {
   averageRating!: number | null;
   @Field(() => Int, { description: '调解案件（按受理日期）/ Mediation cases opened in the period' }) mediations!: number;
   @Field(() => LegalMediationOutcomes, { description: '调解结果 / Mediation cases per outcome' }) mediationOutcomes!: LegalMediationOutcomes;
+  @Field(() => Int, { description: '法治宣传场次（按开始日期）/ Legal-education sessions held in the period' }) educationSessions!: number;
+  @Field(() => Int, { description: '法治宣传参加人次 / Attendance at those sessions' }) educationAttendance!: number;
 
   protected fill(row: StatsRow): this {
     const referredTo = Object.values(Referral).map((r) => ({ referredTo: r, count: row.byOutcome[r] }));
@@ -57,6 +59,7 @@ export abstract class LegalServiceFigures {
         resolved: row.byOutcome.RESOLVED, open: row.byOutcome.OPEN, referredTo, referred: referredTo.reduce((s, r) => s + r.count, 0),
       },
       ratings: row.ratings, averageRating: averageRating(row), mediations: row.mediations,
+      educationSessions: row.educationSessions, educationAttendance: row.educationAttendance,
       mediationOutcomes: {
         agreed: row.byMediationStatus.AGREED, noAgreement: row.byMediationStatus.NO_AGREEMENT, referred: row.byMediationStatus.REFERRED,
         withdrawn: row.byMediationStatus.WITHDRAWN, open: openMediations(row),

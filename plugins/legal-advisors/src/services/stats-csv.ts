@@ -26,6 +26,8 @@ const COLUMNS: [string, (r: StatsRow) => number | string][] = [
   ['调解·转介', (r) => r.byMediationStatus.REFERRED],
   ['调解·撤回', (r) => r.byMediationStatus.WITHDRAWN],
   ['调解·未办结', openMediations],
+  ['法治宣传场次', (r) => r.educationSessions],
+  ['法治宣传人次', (r) => r.educationAttendance],
 ];
 export const CSV_HEADER = ['范围', '名称', '统计期', ...COLUMNS.map(([h]) => h)];
 

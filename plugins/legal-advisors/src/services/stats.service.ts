@@ -20,6 +20,9 @@ export interface ServiceFigures {
   mediations: number;
   /** Mediation cases by state: OPEN and IN_MEDIATION are still open. */
   byMediationStatus: Record<MediationStatus, number>;
+  educationSessions: number;
+  /** Attendance recorded at those sessions. */
+  educationAttendance: number;
 }
 
 export interface StatsRow extends ServiceFigures {
@@ -45,7 +48,8 @@ const OPEN = `('REQUESTED','SCHEDULED','IN_PROGRESS')`;
  * One statement for a whole list of nodes. Office hours count when held (not cancelled, ended
  * before the gateway's clock) and start in the period; bookings are the places taken in the period's hours;
  * consultations (with their outcome and rating) belong to the period they were requested in,
- * mediation cases to the period they were opened in (a case with a named mediator has no advisor).
+ * mediation cases to the period they were opened in (a case with a named mediator has no advisor),
+ * legal-education sessions with their attendance to the period they started in.
  * Only metadata columns are read, never the encrypted content.
  */
 export function statsSql(level: StatsLevel, breakdown: StatsBreakdown): string {
@@ -82,26 +86,34 @@ export function statsSql(level: StatsLevel, breakdown: StatsBreakdown): string {
             where m.${node} in (?) and m.opened_at >= ? and m.opened_at < ? and m.${group} is not null
             group by 1, 2, 3) x
       group by node, grp),
-    keys as (select node, grp from h union select node, grp from k union select node, grp from m)
+    e as (
+      select e.${node} as node, e.${group} as grp, count(*)::int as sessions, coalesce(sum(e.attendance), 0)::int as attendance
+      from la_education_session e
+      where e.${node} in (?) and e.starts_at >= ? and e.starts_at < ?
+      group by 1, 2),
+    keys as (select node, grp from h union select node, grp from k union select node, grp from m union select node, grp from e)
     select keys.node, keys.grp,
            coalesce(h.held, 0) as held, coalesce(h.bookings, 0) as bookings,
            coalesce(k.consultations, 0) as consultations, coalesce(k.ratings, 0) as ratings, coalesce(k.rating_sum, 0) as rating_sum,
            coalesce(k.by_category, '{}') as by_category, coalesce(k.by_outcome, '{}') as by_outcome,
-           coalesce(m.mediations, 0) as mediations, coalesce(m.by_status, '{}') as by_mediation_status
+           coalesce(m.mediations, 0) as mediations, coalesce(m.by_status, '{}') as by_mediation_status,
+           coalesce(e.sessions, 0) as sessions, coalesce(e.attendance, 0) as attendance
     from keys
     left join h on h.node = keys.node and h.grp = keys.grp
     left join k on k.node = keys.node and k.grp = keys.grp
     left join m on m.node = keys.node and m.grp = keys.grp
+    left join e on e.node = keys.node and e.grp = keys.grp
     order by 1, 2`;
 }
 
 /** The parameters of `statsSql`: the clock, then the nodes and the period for each kind of fact. */
 export const statsParams = (now: Date, ids: string[], period: StatsPeriod): unknown[] =>
-  [now, ...[1, 2, 3].flatMap(() => [ids, period.startsAt, period.endsAt])];
+  [now, ...[1, 2, 3, 4].flatMap(() => [ids, period.startsAt, period.endsAt])];
 
 interface Raw {
   node: string; grp: string; held: number; bookings: number; consultations: number; ratings: number; rating_sum: number;
   by_category: Record<string, number>; by_outcome: Record<string, number>; mediations: number; by_mediation_status: Record<string, number>;
+  sessions: number; attendance: number;
 }
 
 const zeros = <K extends string>(keys: K[], found: Record<string, number>) =>
@@ -114,6 +126,7 @@ function toRow(r: Raw): StatsRow {
     nodeId: r.node, groupId: r.grp, officeHoursHeld: r.held, bookings: r.bookings, consultations: r.consultations,
     byCategory: zeros(Object.values(LegalCategory), r.by_category), byOutcome: zeros(OUTCOMES, r.by_outcome),
     ratings: r.ratings, ratingSum: r.rating_sum, mediations: r.mediations, byMediationStatus: zeros(Object.values(MediationStatus), r.by_mediation_status),
+    educationSessions: r.sessions, educationAttendance: r.attendance,
   };
 }
 
@@ -128,5 +141,5 @@ export function serviceStats(ctx: GongzhiContext, level: StatsLevel, nodeId: str
 }
 
 const emptyRaw = (id: string): Raw => ({
-  node: id, grp: id, held: 0, bookings: 0, consultations: 0, ratings: 0, rating_sum: 0, by_category: {}, by_outcome: {}, mediations: 0, by_mediation_status: {},
+  node: id, grp: id, held: 0, bookings: 0, consultations: 0, ratings: 0, rating_sum: 0, by_category: {}, by_outcome: {}, mediations: 0, by_mediation_status: {}, sessions: 0, attendance: 0,
 });
