@@ -15,8 +15,8 @@ const DESCRIPTION = '法律服务统计（仅元数据，不含咨询内容）/ 
 
 /** The node's figures, for staff who manage the node; one statement for every node of a list. */
 export async function statsOf(ctx: GongzhiContext, level: StatsLevel, node: ScopeNode, nodeId: string, period: string): Promise<LegalServiceStats> {
-  const range = parsePeriod(period);
   await allow(ctx, perms['stats:read'], node);
+  const range = parsePeriod(period);
   const [row] = await serviceStats(ctx, level, nodeId, range);
   return LegalServiceStats.of(row, level, range);
 }

@@ -43,9 +43,9 @@ async function nodeName(ctx: GongzhiContext, level: StatsLevel, id: string): Pro
  */
 export async function statsCsv(ctx: GongzhiContext, query: Readonly<Record<string, string>>): Promise<HttpReply> {
   const scope = await treeScopeOf(ctx, query.node ?? '', 'node');
+  await allow(ctx, perms['stats:read'], scope);
   const range = parsePeriod(query.period ?? '', 'period');
   const [level, id]: [StatsLevel, string] = scope.communityId ? ['community', scope.communityId] : scope.streetId ? ['street', scope.streetId] : ['district', scope.districtId];
-  await allow(ctx, perms['stats:read'], scope);
   const [[total], communities, advisors, name] = await Promise.all([
     serviceStats(ctx, level, id, range), serviceStats(ctx, level, id, range, 'community'), serviceStats(ctx, level, id, range, 'advisor'), nodeName(ctx, level, id),
   ]);
