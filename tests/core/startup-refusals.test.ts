@@ -1,5 +1,5 @@
 import {
-  Community, FieldResolver, Migration, Requires, Resolver, definePermissions, defineRole,
+  Community, FieldResolver, Migration, Requires, Resolver, definePermissions, defineRole, type RoleDefinition,
 } from '@gongzhi/plugin-sdk';
 import { PluginHostError, resolvePlugins } from '@gongzhi/core';
 import { startupRefusal, testPlugin } from '@gongzhi/testing';
@@ -9,18 +9,19 @@ import { schemaWith } from '@gongzhi/core/src/schema/plugin-sdl';
 
 const perm = (name: string, roles?: string[]) =>
   Object.values(definePermissions(name, { 'thing:read': { zh: '读', en: 'Read', ...(roles ? { roles } : {}) } }));
+const thingRead = (name: string) => perm(name)[0];
 
 @Resolver(() => Community)
 class NotesA {
-  @Requires('a:thing:read') @FieldResolver(() => String) notes(): string { return 'a'; }
+  @Requires(thingRead('a')) @FieldResolver(() => String) notes(): string { return 'a'; }
 }
 @Resolver(() => Community)
 class NotesB {
-  @Requires('b:thing:read') @FieldResolver(() => String) notes(): string { return 'b'; }
+  @Requires(thingRead('b')) @FieldResolver(() => String) notes(): string { return 'b'; }
 }
 @Resolver(() => Community)
 class CommunityName {
-  @Requires('c:thing:read') @FieldResolver(() => String) name(): string { return 'c'; }
+  @Requires(thingRead('c')) @FieldResolver(() => String) name(): string { return 'c'; }
 }
 
 test('two plugins adding the same field to a core type: refused, naming both', async () => {
@@ -40,12 +41,13 @@ test('a misspelt role name in a permission: refused, naming the plugin, the perm
     'Plugin "a" grants permission "a:thing:read" to role "COMUNITY_WORKER", which neither the core nor a loaded plugin declares',
   );
   // a role of another loaded plugin is fine
-  const roles = [defineRole({ key: 'a:helper', title: { zh: '助手', en: 'Helper' }, grantableAt: ['COMMUNITY'], permissions: ['a:thing:read'] })];
+  const roles = [defineRole({ key: 'a:helper', title: { zh: '助手', en: 'Helper' }, grantableAt: ['COMMUNITY'], permissions: [thingRead('a')] })];
   expect(() => resolvePlugins([testPlugin('a', { permissions: perm('a'), roles }), testPlugin('b', { permissions: perm('b', ['a:helper']) })], null, '1.0.0')).not.toThrow();
 });
 
 test('a role holding a permission nobody declares: refused', () => {
-  const roles = [defineRole({ key: 'a:helper', title: { zh: '助手', en: 'Helper' }, grantableAt: ['COMMUNITY'], permissions: ['a:thing:raed'] })];
+  // a manifest not built with defineRole (plain JavaScript) can still name a key that does not exist
+  const roles: RoleDefinition[] = [{ key: 'a:helper', title: { zh: '助手', en: 'Helper' }, grantableAt: ['COMMUNITY'], permissions: ['a:thing:raed'] }];
   expect(startupRefusal([testPlugin('a', { permissions: perm('a'), roles })])).toBe(
     'Plugin "a" role "a:helper" holds permission "a:thing:raed", which neither the core nor a loaded plugin declares',
   );

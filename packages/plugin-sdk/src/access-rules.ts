@@ -15,7 +15,7 @@ export type AccessRule =
 const rule = (r: AccessRule) => Extensions({ gongzhi: r });
 
 /** Caller must hold `permission` (`plugin:resource:action`): somewhere for root fields, at the parent object's node for object fields. */
-export const Requires = (permission: PermissionDefinition | string) => rule({ requires: typeof permission === 'string' ? permission : permission.key });
+export const Requires = (permission: PermissionDefinition) => rule({ requires: permission.key });
 /** Anyone, signed in or not (login, refresh). */
 export const Public = () => rule({ public: true });
 /** Any signed-in caller; the resolver scopes what it returns. */

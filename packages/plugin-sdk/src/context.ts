@@ -3,6 +3,7 @@ import type DataLoader from 'dataloader';
 import type { SettingsDefinition, SettingsOf } from './settings';
 import type { Community, District, Grid, RelationKind, Resident, SocialOrganization, Street } from './core-graph';
 import type { DomainEvent } from './events';
+import type { PermissionDefinition } from './permissions';
 
 /** A node of the territory tree that rules are scoped to. */
 export interface ScopeNode {
@@ -71,9 +72,9 @@ export interface Authorizer {
    * Throws UNAUTHENTICATED without a caller, NOT_FOUND when `node` lies in a district the
    * caller has no role in, FORBIDDEN when the caller lacks `permission` at `node`.
    */
-  require(permission: string, node: ScopeNode): Promise<void>;
+  require(permission: PermissionDefinition, node: ScopeNode): Promise<void>;
   /** Nodes where the caller holds `permission`, to filter lists in SQL. */
-  scopeFilter(permission: string): ScopeFilter;
+  scopeFilter(permission: PermissionDefinition): ScopeFilter;
 }
 
 /** Where "now" comes from: the gateway's own (tests set theirs), never a module-level one. */

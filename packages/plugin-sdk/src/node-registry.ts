@@ -10,7 +10,7 @@ import type { PermissionDefinition } from './permissions';
  */
 export interface NodeReadRule<T> {
   /** The permission the type's list/field requires, held at the object's node. */
-  permission: string | PermissionDefinition;
+  permission: PermissionDefinition;
   /**
    * The object's node of the tree, as its list filters it. Default: the row's own
    * `districtId`, `streetId`, `communityId` and `gridId`. Load parents through `byId`/`ctx.loader`

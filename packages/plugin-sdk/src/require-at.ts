@@ -16,12 +16,12 @@ export function programOf(permission: PermissionDefinition): string | null {
 export async function requireAt(ctx: Pick<GongzhiContext, 'programs' | 'auth'>, permission: PermissionDefinition, node: ScopeNode): Promise<void> {
   const program = programOf(permission);
   if (program) ctx.programs.assertEnabled(program, node.districtId);
-  await ctx.auth.require(permission.key, node);
+  await ctx.auth.require(permission, node);
 }
 
 /** Whether the caller holds `permission` at `node`, for fields that show more to some callers. */
 export function holdsAt(ctx: Pick<GongzhiContext, 'auth'>, permission: PermissionDefinition, node: ScopeNode): Promise<boolean> {
-  return ctx.auth.require(permission.key, node).then(() => true, (e) => {
+  return ctx.auth.require(permission, node).then(() => true, (e) => {
     if (e instanceof ForbiddenError || e instanceof NotFoundError || e instanceof UnauthenticatedError) return false;
     throw e;
   });

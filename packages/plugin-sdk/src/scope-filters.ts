@@ -30,7 +30,7 @@ export function scopeWhere(f: ScopeFilter, columns: TreeColumns = ENTITY_COLUMNS
 
 /** A list's rows where the caller holds `permission`, as a MikroORM `where`. */
 export function permittedWhere(ctx: Pick<GongzhiContext, 'auth'>, permission: PermissionDefinition, columns?: TreeColumns): Record<string, unknown> {
-  return scopeWhere(ctx.auth.scopeFilter(permission.key), columns);
+  return scopeWhere(ctx.auth.scopeFilter(permission), columns);
 }
 
 /** The same as a SQL predicate on `alias`'s columns (`?` placeholders), for raw statements. */

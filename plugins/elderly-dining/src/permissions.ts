@@ -32,8 +32,8 @@ export const canteenOperatorRole = defineRole({
   title: { zh: '长者食堂运营方', en: 'Canteen operator' },
   grantableAt: ['ORGANIZATION'],
   permissions: [
-    perms['canteen:read'].key, perms['menu:manage'].key, perms['enrolment:read'].key,
-    perms['order:read'].key, perms['order:serve'].key, perms['report:read'].key,
+    perms['canteen:read'], perms['menu:manage'], perms['enrolment:read'],
+    perms['order:read'], perms['order:serve'], perms['report:read'],
   ],
 });
 

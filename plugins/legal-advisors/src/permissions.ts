@@ -62,7 +62,7 @@ export const legalServicesStaffRole = defineRole({
   grantableAt: ['DISTRICT', 'STREET'],
   permissions: (['advisor:read', 'advisor:manage', 'coverage:read', 'office-hours:manage', 'resident:on-behalf', 'booking:read', 'consultation:read', 'consultation:content', 'stats:read',
     'mediation:read', 'mediation:manage', 'education:read', 'education:record'] as const)
-    .map((k) => perms[k].key),
+    .map((k) => perms[k]),
 });
 
 /**
@@ -74,7 +74,7 @@ export const advisorRole = defineRole({
   key: `${PROGRAM}:advisor`,
   title: { zh: '社区法律顾问（律师本人）', en: 'Community legal advisor (the lawyer)' },
   grantableAt: ['DISTRICT'],
-  permissions: [perms['advisor:read'].key, perms['consultation:advise'].key, perms['mediation:mediate'].key, perms['education:record-own'].key],
+  permissions: [perms['advisor:read'], perms['consultation:advise'], perms['mediation:mediate'], perms['education:record-own']],
 });
 
 export const roleList = [legalServicesStaffRole, advisorRole];

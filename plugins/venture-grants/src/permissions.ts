@@ -30,7 +30,7 @@ export const officerRole = defineRole({
   key: `${PROGRAM}:officer`,
   title: { zh: '公益创投项目办', en: 'Venture-grants officer' },
   grantableAt: ['DISTRICT', 'STREET', 'COMMUNITY'],
-  permissions: (['round:read', 'round:manage', 'need:read', 'need:assess', 'application:read'] as const).map((k) => perms[k].key),
+  permissions: (['round:read', 'round:manage', 'need:read', 'need:assess', 'application:read'] as const).map((k) => perms[k]),
 });
 
 export const roleList = [officerRole];

@@ -27,8 +27,8 @@ export const perms = definePermissions('volunteer-bank', {
   'report:read': { zh: '查看排行与统计', en: 'Read leaderboards and figures', roles: READERS },
 });
 
-const all = Object.values(perms).map((p) => p.key);
-const reads = all.filter((k) => k.endsWith(':read'));
+const all = Object.values(perms);
+const reads = all.filter((p) => p.key.endsWith(':read'));
 
 export const roles = [
   defineRole({
@@ -41,7 +41,7 @@ export const roles = [
     key: 'volunteer-bank:community-worker',
     title: { zh: '社区志愿服务专干', en: 'Community volunteer coordinator' },
     grantableAt: ['COMMUNITY', 'ORGANIZATION'],
-    permissions: all.filter((k) => k !== perms['ledger:reverse'].key),
+    permissions: all.filter((p) => p !== perms['ledger:reverse']),
   }),
   defineRole({
     key: 'volunteer-bank:viewer',

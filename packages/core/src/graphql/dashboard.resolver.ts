@@ -39,7 +39,7 @@ export class DashboardResolver {
     return dashboardNodes(em(ctx), ctx.auth.scopeFilter(P['events:read']));
   }
 
-  @Requires('core:events:read')
+  @Requires(P['events:read'])
   @Subscription(() => DashboardSnapshot, {
     description: '实时看板：当前快照，之后每次变化（同一节点的订阅者共享一次计算）/ Live figures of a node: the current snapshot, then one after changes (computed once per node, shared)',
     subscribe: async ({ args, context }) => {

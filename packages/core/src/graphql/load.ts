@@ -1,4 +1,4 @@
-import { NotFoundError, badInput, byId, fromGlobalId } from '@gongzhi/plugin-sdk';
+import { NotFoundError, badInput, byId, fromGlobalId, type PermissionDefinition } from '@gongzhi/plugin-sdk';
 import { nodeOf } from '../security/access-guard';
 import { CommunityEntity, DistrictEntity, GridEntity, StreetEntity } from '../entities';
 import { treeFilter, type TreeLevel } from '../services/tree.service';
@@ -21,14 +21,14 @@ export async function mustLoad<T extends { id: string }>(ctx: CoreContext, entit
 }
 
 /** `mustLoad`, then the caller must hold `permission` at the object's node. */
-export async function mustLoadAt<T extends { id: string }>(ctx: CoreContext, permission: string, entity: new () => T, typename: string, globalId: string): Promise<T> {
+export async function mustLoadAt<T extends { id: string }>(ctx: CoreContext, permission: PermissionDefinition, entity: new () => T, typename: string, globalId: string): Promise<T> {
   const row = await mustLoad(ctx, entity, typename, globalId);
   await ctx.auth.require(permission, nodeOf(row)!);
   return row;
 }
 
 /** The parent an input names (`input.streetId`…): missing or invisible is a field problem; then the permission at it. */
-export async function parentAt<T extends { id: string }>(ctx: CoreContext, permission: string, entity: new () => T, typename: string, globalId: string, field: string): Promise<T> {
+export async function parentAt<T extends { id: string }>(ctx: CoreContext, permission: PermissionDefinition, entity: new () => T, typename: string, globalId: string, field: string): Promise<T> {
   const parsed = fromGlobalId(globalId);
   const row = parsed?.typename === typename ? await load(ctx, entity, parsed.id) : null;
   if (!row) throw badInput(field, `no ${typename} with this id`);
@@ -40,7 +40,7 @@ export async function parentAt<T extends { id: string }>(ctx: CoreContext, permi
  * A `within` argument: the District/Street/Community/Grid (or only the `levels` the list
  * can be filtered by) must exist for the caller (else NOT_FOUND) and allow `permission`.
  */
-export async function withinNode(ctx: CoreContext, permission: string, globalId: string, field: string, levels?: TreeLevel[]) {
+export async function withinNode(ctx: CoreContext, permission: PermissionDefinition, globalId: string, field: string, levels?: TreeLevel[]) {
   const f = treeFilter(globalId, field);
   if (levels && !levels.includes(f.level)) throw badInput(field, `must be the id of a ${levels.map((l) => l[0].toUpperCase() + l.slice(1)).join(' or ')}`);
   const entity = { district: DistrictEntity, street: StreetEntity, community: CommunityEntity, grid: GridEntity }[f.level];

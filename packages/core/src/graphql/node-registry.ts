@@ -1,5 +1,5 @@
 import { GraphQLInterfaceType, GraphQLObjectType, type GraphQLSchema } from 'graphql';
-import { byId, rowScope, toGlobalId, type GongzhiContext, type NodeDefinition } from '@gongzhi/plugin-sdk';
+import { byId, holdsAt, rowScope, toGlobalId, type GongzhiContext, type NodeDefinition } from '@gongzhi/plugin-sdk';
 
 type Registered = NodeDefinition<{ id: string }> & { program: string | null };
 
@@ -36,8 +36,7 @@ export class NodeRegistry {
     const { permission, scope, alsoReadableBy } = def.read;
     const node = scope ? await scope(row, ctx) : rowScope(row as never);
     if (def.program) ctx.programs.assertEnabled(def.program, node.districtId);
-    const key = typeof permission === 'string' ? permission : permission.key;
-    const held = await ctx.auth.require(key, node).then(() => true, () => false);
+    const held = await holdsAt(ctx, permission, node);
     return held || (alsoReadableBy && (await alsoReadableBy(row, ctx))) ? row : null;
   }
 

@@ -1,6 +1,10 @@
-import { ForbiddenError, NotFoundError, UnauthenticatedError, type Actor, type Authorizer, type ScopeFilter, type ScopeNode } from '@gongzhi/plugin-sdk';
+import { ForbiddenError, NotFoundError, UnauthenticatedError, type Actor, type Authorizer, type PermissionDefinition, type ScopeFilter, type ScopeNode } from '@gongzhi/plugin-sdk';
 import type { RoleGrantEntity } from '../entities';
 import type { RoleRegistry } from './roles';
+
+/** A permission, or its key as access rules and role tables hold it. */
+export type PermissionRef = PermissionDefinition | string;
+const keyOf = (p: PermissionRef): string => (typeof p === 'string' ? p : p.key);
 
 /** A grant covers a node when the node lies at or below the grant's scope. */
 export function covers(g: RoleGrantEntity, node: ScopeNode): boolean {
@@ -45,32 +49,32 @@ export class GrantAuthorizer implements Authorizer {
     return d === '*' || d.includes(districtId);
   }
 
-  hasAnywhere(permission: string): boolean {
+  hasAnywhere(permission: PermissionRef): boolean {
     if (this.checksOff && this.actor) return true;
-    return this.grants.some((g) => this.roles.holds(g.role, permission));
+    return this.grants.some((g) => this.roles.holds(g.role, keyOf(permission)));
   }
 
   /** Districts of every node this caller's operation was checked at, allowed or not (for the audit log). */
   readonly touched = new Set<string>();
 
-  allows(permission: string, node: ScopeNode): boolean {
+  allows(permission: PermissionRef, node: ScopeNode): boolean {
     this.touched.add(node.districtId);
     if (this.checksOff && this.actor) return true;
-    return this.grants.some((g) => covers(g, node) && this.roles.holds(g.role, permission));
+    return this.grants.some((g) => covers(g, node) && this.roles.holds(g.role, keyOf(permission)));
   }
 
-  async require(permission: string, node: ScopeNode): Promise<void> {
+  async require(permission: PermissionRef, node: ScopeNode): Promise<void> {
     if (!this.actor) throw new UnauthenticatedError();
     if (this.allows(permission, node)) return;
     if (!this.seesDistrict(node.districtId)) throw new NotFoundError();
-    throw new ForbiddenError(`Missing permission ${permission} here`);
+    throw new ForbiddenError(`Missing permission ${keyOf(permission)} here`);
   }
 
-  scopeFilter(permission: string): ScopeFilter {
+  scopeFilter(permission: PermissionRef): ScopeFilter {
     const f: ScopeFilter = { all: this.checksOff, districtIds: [], streetIds: [], communityIds: [], gridIds: [], organizationIds: [] };
     if (this.checksOff) return f;
     for (const g of this.grants) {
-      if (!this.roles.holds(g.role, permission)) continue;
+      if (!this.roles.holds(g.role, keyOf(permission))) continue;
       if (g.scopeLevel === 'PLATFORM') return { ...f, all: true };
       const list = { DISTRICT: f.districtIds, STREET: f.streetIds, COMMUNITY: f.communityIds, GRID: f.gridIds, ORGANIZATION: f.organizationIds }[g.scopeLevel];
       list.push(g.scopeLevel === 'DISTRICT' ? g.districtId! : g.scopeId!);

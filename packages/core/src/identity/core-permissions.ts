@@ -19,4 +19,5 @@ export const corePermissions = definePermissions('core', {
   'platform:read': { zh: '查看平台信息', en: 'Read platform information' },
 });
 
-export const P = Object.fromEntries(Object.entries(corePermissions).map(([k, v]) => [k, v.key])) as Record<keyof typeof corePermissions, string>;
+/** The core's permissions by short name: what `@Requires`, `ctx.auth` and the role table take. */
+export const P = corePermissions;

@@ -12,24 +12,26 @@ export enum CoreRole {
   RESIDENT = 'RESIDENT',
 }
 
-const READ = [P['tree:read'], P['resident:read'], P['organization:read'], P['events:read'], P['platform:read']];
+/** The role table holds keys (the host's own lookup); written from the definitions so a typo does not compile. */
+const keys = (...ps: PermissionDefinition[]): string[] => ps.map((p) => p.key);
+const READ = keys(P['tree:read'], P['resident:read'], P['organization:read'], P['events:read'], P['platform:read']);
 
 /** Core roles: where they may be granted and what they hold. `*` is every permission. */
 const CORE_ROLES: RoleDefinition[] = [
   { key: CoreRole.PLATFORM_ADMIN, title: { zh: '平台管理员', en: 'Platform admin' }, grantableAt: ['PLATFORM'], permissions: ['*'] },
   {
     key: CoreRole.DISTRICT_ADMIN, title: { zh: '区管理员', en: 'District admin' }, grantableAt: ['DISTRICT'],
-    permissions: Object.values(P).filter((p) => p !== P['district:create']),
+    permissions: keys(...Object.values(P).filter((p) => p !== P['district:create'])),
   },
-  { key: CoreRole.STREET_STAFF, title: { zh: '街道工作人员', en: 'Street staff' }, grantableAt: ['STREET'], permissions: [...READ, P['tree:write'], P['role:grant']] },
+  { key: CoreRole.STREET_STAFF, title: { zh: '街道工作人员', en: 'Street staff' }, grantableAt: ['STREET'], permissions: [...READ, ...keys(P['tree:write'], P['role:grant'])] },
   {
     key: CoreRole.COMMUNITY_WORKER, title: { zh: '社区工作者', en: 'Community worker' }, grantableAt: ['COMMUNITY'],
-    permissions: [...READ, P['tree:write'], P['resident:write'], P['resident:reveal'], P['organization:write'], P['role:grant']],
+    permissions: [...READ, ...keys(P['tree:write'], P['resident:write'], P['resident:reveal'], P['organization:write'], P['role:grant'])],
   },
-  { key: CoreRole.GRID_WORKER, title: { zh: '网格员', en: 'Grid worker' }, grantableAt: ['GRID'], permissions: [...READ, P['resident:write'], P['resident:reveal']] },
-  { key: CoreRole.ORG_STAFF, title: { zh: '社会组织工作人员', en: 'Social-organisation staff' }, grantableAt: ['ORGANIZATION'], permissions: [P['organization:read'], P['platform:read']] },
-  { key: CoreRole.SOCIAL_WORKER, title: { zh: '社工', en: 'Social worker' }, grantableAt: ['COMMUNITY', 'ORGANIZATION'], permissions: [P['tree:read'], P['resident:read'], P['organization:read'], P['platform:read']] },
-  { key: CoreRole.RESIDENT, title: { zh: '居民', en: 'Resident' }, grantableAt: ['COMMUNITY'], permissions: [P['platform:read']] },
+  { key: CoreRole.GRID_WORKER, title: { zh: '网格员', en: 'Grid worker' }, grantableAt: ['GRID'], permissions: [...READ, ...keys(P['resident:write'], P['resident:reveal'])] },
+  { key: CoreRole.ORG_STAFF, title: { zh: '社会组织工作人员', en: 'Social-organisation staff' }, grantableAt: ['ORGANIZATION'], permissions: keys(P['organization:read'], P['platform:read']) },
+  { key: CoreRole.SOCIAL_WORKER, title: { zh: '社工', en: 'Social worker' }, grantableAt: ['COMMUNITY', 'ORGANIZATION'], permissions: keys(P['tree:read'], P['resident:read'], P['organization:read'], P['platform:read']) },
+  { key: CoreRole.RESIDENT, title: { zh: '居民', en: 'Resident' }, grantableAt: ['COMMUNITY'], permissions: keys(P['platform:read']) },
 ];
 
 /** Core roles a plugin permission goes to when the plugin does not say (`roles` on the definition). */

@@ -20,19 +20,19 @@ const DiningMenuConnection = Connection(DiningMenu, 'DiningMenu');
 
 @Resolver(() => Canteen)
 export class CanteenResolver {
-  @Requires(perms['canteen:read'].key)
+  @Requires(perms['canteen:read'])
   @Query(() => CanteenConnection, { description: '长者食堂列表 / Elder canteens' })
   canteens(@Arg('filter', () => CanteenFilter, { description: '筛选 / Filter' }) filter: CanteenFilter, @Args() page: PageArgs, @Ctx() ctx: GongzhiContext) {
     return listCanteens(ctx, filter, page.first, page.after);
   }
 
-  @Requires(perms['canteen:manage'].key)
+  @Requires(perms['canteen:manage'])
   @Mutation(() => Canteen, { description: '新建长者食堂 / Create an elder canteen' })
   createCanteen(@Arg('input', () => CreateCanteenInput, { description: '输入 / Input' }) input: CreateCanteenInput, @Ctx() ctx: GongzhiContext) {
     return createCanteen(ctx, input);
   }
 
-  @Requires(perms['canteen:manage'].key)
+  @Requires(perms['canteen:manage'])
   @Mutation(() => Canteen, { description: '修改长者食堂 / Update an elder canteen' })
   updateCanteen(@Arg('input', () => UpdateCanteenInput, { description: '输入 / Input' }) input: UpdateCanteenInput, @Ctx() ctx: GongzhiContext) {
     return updateCanteen(ctx, input);

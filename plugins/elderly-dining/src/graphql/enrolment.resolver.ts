@@ -15,25 +15,25 @@ const DiningEnrolmentConnection = Connection(DiningEnrolment, 'DiningEnrolment')
 
 @Resolver(() => DiningEnrolment)
 export class EnrolmentResolver {
-  @Requires(perms['enrolment:read'].key)
+  @Requires(perms['enrolment:read'])
   @Query(() => DiningEnrolmentConnection, { description: '助餐登记 / Dining enrolments' })
   diningEnrolments(@Arg('filter', () => EnrolmentFilter, { description: '筛选 / Filter' }) filter: EnrolmentFilter, @Args() page: PageArgs, @Ctx() ctx: GongzhiContext) {
     return listEnrolments(ctx, filter, page.first, page.after);
   }
 
-  @Requires(perms['enrolment:manage'].key)
+  @Requires(perms['enrolment:manage'])
   @Mutation(() => DiningEnrolment, { description: '登记60岁以上老人助餐 / Enrol a resident aged 60+' })
   enrolElder(@Arg('input', () => EnrolElderInput, { description: '输入 / Input' }) input: EnrolElderInput, @Ctx() ctx: GongzhiContext) {
     return enrolElder(ctx, input);
   }
 
-  @Requires(perms['enrolment:manage'].key)
+  @Requires(perms['enrolment:manage'])
   @Mutation(() => DiningEnrolment, { description: '修改助餐登记 / Update an enrolment' })
   updateDiningEnrolment(@Arg('input', () => UpdateEnrolmentInput, { description: '输入 / Input' }) input: UpdateEnrolmentInput, @Ctx() ctx: GongzhiContext) {
     return updateEnrolment(ctx, input);
   }
 
-  @Requires(perms['enrolment:manage'].key)
+  @Requires(perms['enrolment:manage'])
   @Mutation(() => DiningEnrolment, { description: '退出助餐 / Withdraw an enrolment' })
   withdrawDiningEnrolment(@Arg('id', () => ID, { description: '全局ID / Global id' }) id: string, @Ctx() ctx: GongzhiContext) {
     return withdrawEnrolment(ctx, id);

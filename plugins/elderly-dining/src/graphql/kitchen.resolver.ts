@@ -11,13 +11,13 @@ const CentralKitchenConnection = Connection(CentralKitchen, 'CentralKitchen');
 
 @Resolver(() => CentralKitchen)
 export class KitchenResolver {
-  @Requires(perms['canteen:read'].key)
+  @Requires(perms['canteen:read'])
   @Query(() => CentralKitchenConnection, { description: '区内中央厨房 / Central kitchens of a district' })
   centralKitchens(@Arg('districtId', () => ID, { description: '区 / District' }) districtId: string, @Args() page: PageArgs, @Ctx() ctx: GongzhiContext) {
     return listKitchens(ctx, districtId, page.first, page.after);
   }
 
-  @Requires(perms['kitchen:manage'].key)
+  @Requires(perms['kitchen:manage'])
   @Mutation(() => CentralKitchen, { description: '新建中央厨房 / Create a central kitchen' })
   createCentralKitchen(@Arg('input', () => CreateCentralKitchenInput, { description: '输入 / Input' }) input: CreateCentralKitchenInput, @Ctx() ctx: GongzhiContext) {
     return createKitchen(ctx, input);

@@ -8,13 +8,13 @@ import { SaveMenuInput } from './menu.input';
 
 @Resolver(() => DiningMenu)
 export class MenuResolver {
-  @Requires(perms['menu:manage'].key)
+  @Requires(perms['menu:manage'])
   @Mutation(() => DiningMenu, { description: '保存菜单草稿 / Save a draft menu' })
   saveDiningMenu(@Arg('input', () => SaveMenuInput, { description: '输入 / Input' }) input: SaveMenuInput, @Ctx() ctx: GongzhiContext) {
     return saveMenu(ctx, input);
   }
 
-  @Requires(perms['menu:manage'].key)
+  @Requires(perms['menu:manage'])
   @Mutation(() => DiningMenu, { description: '发布菜单，发布后可订餐 / Publish a menu: elders can then order from it' })
   publishDiningMenu(@Arg('id', () => ID, { description: '全局ID / Global id' }) id: string, @Ctx() ctx: GongzhiContext) {
     return publishMenu(ctx, id);

@@ -6,7 +6,7 @@ import { OrderBoardUpdate } from './order-board.type';
 
 @Resolver()
 export class OrderBoardResolver {
-  @Requires(perms['order:read'].key)
+  @Requires(perms['order:read'])
   @Subscription(() => OrderBoardUpdate, {
     description: '食堂今日订单看板（实时）/ Live order board of a canteen for today',
     subscribe: ({ args, context }) => orderBoardStream(context as GongzhiContext, args.canteenId as string, args.after as string | null),

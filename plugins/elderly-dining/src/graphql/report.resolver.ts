@@ -6,7 +6,7 @@ import { CanteenSettlement, DailyMealCount, SubsidySettlement } from './report.t
 
 @Resolver()
 export class ReportResolver {
-  @Requires(perms['report:read'].key)
+  @Requires(perms['report:read'])
   @Query(() => [DailyMealCount], { description: '每日各食堂各餐统计 / Daily counts per canteen and meal' })
   diningDailyCounts(
     @Arg('districtId', () => ID, { description: '区 / District' }) districtId: string,
@@ -17,7 +17,7 @@ export class ReportResolver {
     return dailyCounts(ctx, districtId, date, canteenId);
   }
 
-  @Requires(perms['report:read'].key)
+  @Requires(perms['report:read'])
   @Query(() => SubsidySettlement, { description: '月度补贴结算（按食堂、按全区）/ Monthly subsidy settlement per canteen and district' })
   diningSubsidySettlement(
     @Arg('districtId', () => ID, { description: '区 / District' }) districtId: string,
@@ -28,7 +28,7 @@ export class ReportResolver {
     return settlement(ctx, districtId, month, canteenId);
   }
 
-  @Requires(perms['report:read'].key)
+  @Requires(perms['report:read'])
   @Query(() => String, { description: '月度补贴结算 CSV（财务导出）/ Monthly settlement as CSV for the finance office' })
   diningSubsidySettlementCsv(
     @Arg('districtId', () => ID, { description: '区 / District' }) districtId: string,

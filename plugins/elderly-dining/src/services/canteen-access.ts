@@ -16,7 +16,7 @@ export async function guardCanteenRead(ctx: GongzhiContext, permission: Permissi
     await requireAt(ctx, permission, canteenScope(canteen));
   } catch (e) {
     if (!(e instanceof ForbiddenError)) throw e;
-    const communities = new Set(ctx.auth.scopeFilter(permission.key).communityIds);
+    const communities = new Set(ctx.auth.scopeFilter(permission).communityIds);
     const served = await servedCommunityIds(ctx).load(canteen.id);
     if (!served.some((id) => communities.has(id))) throw e;
   }

@@ -23,7 +23,7 @@ export function isSelf(ctx: GongzhiContext, residentId: string): boolean {
  */
 export async function elderRowFilter(ctx: GongzhiContext, permission: PermissionDefinition, districtId: string): Promise<Record<string, unknown>> {
   ctx.programs.assertEnabled(PROGRAM, districtId);
-  const f = ctx.auth.scopeFilter(permission.key);
+  const f = ctx.auth.scopeFilter(permission);
   if (f.all) return {};
   // rows about elders carry no grid column: a grid grant does not reach them, as in elderScope
   const tree = scopeWhere({ ...f, gridIds: [], organizationIds: [] });

@@ -10,19 +10,19 @@ import { AssignLegalAdvisorInput, EndLegalAdvisorTermInput, ReplaceLegalAdvisorI
 
 @Resolver(() => AdvisorAssignment)
 export class AdvisorAssignmentResolver {
-  @Requires(perms['advisor:manage'].key)
+  @Requires(perms['advisor:manage'])
   @Mutation(() => AdvisorAssignment, { description: '聘任社区法律顾问 / Start a lawyer\'s term as a community\'s advisor' })
   assignLegalAdvisor(@Arg('input', () => AssignLegalAdvisorInput) input: AssignLegalAdvisorInput, @Ctx() ctx: GongzhiContext) {
     return assignAdvisor(ctx, input);
   }
 
-  @Requires(perms['advisor:manage'].key)
+  @Requires(perms['advisor:manage'])
   @Mutation(() => AdvisorAssignment, { description: '更换社区法律顾问：结束现任并开始新任 / End the current term and start the new advisor\'s, in one step' })
   replaceLegalAdvisor(@Arg('input', () => ReplaceLegalAdvisorInput) input: ReplaceLegalAdvisorInput, @Ctx() ctx: GongzhiContext) {
     return replaceAdvisor(ctx, input);
   }
 
-  @Requires(perms['advisor:manage'].key)
+  @Requires(perms['advisor:manage'])
   @Mutation(() => AdvisorAssignment, { description: '结束法律顾问聘期 / End an advisor\'s term' })
   endLegalAdvisorTerm(@Arg('input', () => EndLegalAdvisorTermInput) input: EndLegalAdvisorTermInput, @Ctx() ctx: GongzhiContext) {
     return endTerm(ctx, input);

@@ -23,7 +23,7 @@ export class LegalBookingResolver {
     return cancelBooking(ctx, id);
   }
 
-  @Requires(perms['resident:self-service'].key)
+  @Requires(perms['resident:self-service'])
   @Query(() => [LegalBooking], { description: '我的坐班预约（新到旧）/ My office-hour bookings, newest first' })
   myLegalBookings(@Ctx() ctx: GongzhiContext) {
     return myBookings(ctx);

@@ -9,7 +9,7 @@ const MAX_DAYS = 366;
 
 @Resolver(() => Community)
 export class CommunityEducationResolver {
-  @Requires(perms['education:read'].key)
+  @Requires(perms['education:read'])
   @FieldResolver(() => [LegalEducationSession], { description: '法治宣传活动（按日期，最多366天）/ Legal-education sessions on the days from … to (at most 366)' })
   async legalEducationSessions(
     @Root() c: Community, @Ctx() ctx: GongzhiContext,

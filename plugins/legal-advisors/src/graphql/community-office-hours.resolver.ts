@@ -12,7 +12,7 @@ import { officeHoursOfCommunity, patternsOfCommunity } from '../services/office-
 /** `Community.legalOfficeHours` and the weekly pattern: batched over a page of communities. */
 @Resolver(() => Community)
 export class CommunityOfficeHoursResolver {
-  @Requires(perms['advisor:read'].key)
+  @Requires(perms['advisor:read'])
   @FieldResolver(() => [OfficeHour], { description: '法律顾问坐班（按日期，最多92天）/ The advisor\'s office hours on the days from … to (at most 92)' })
   async legalOfficeHours(
     @Root() c: Community, @Ctx() ctx: GongzhiContext,
@@ -25,7 +25,7 @@ export class CommunityOfficeHoursResolver {
     return officeHoursOfCommunity(ctx, c.id, from, to);
   }
 
-  @Requires(perms['advisor:read'].key)
+  @Requires(perms['advisor:read'])
   @FieldResolver(() => [OfficeHourPattern], { description: '每周坐班安排 / The weekly office hours' })
   async legalOfficeHourPatterns(@Root() c: Community, @Ctx() ctx: GongzhiContext) {
     await allow(ctx, perms['advisor:read'], nodeOfCommunity(c));

@@ -22,7 +22,7 @@ export class ConsultationQueueUpdate {
 
 @Resolver(() => Community)
 export class ConsultationQueueResolver {
-  @Requires(perms['consultation:read'].key)
+  @Requires(perms['consultation:read'])
   @FieldResolver(() => [LegalConsultation], { description: '法律咨询（默认仅未办结；不含内容）/ Consultations, open ones by default; metadata only' })
   async legalConsultations(@Root() c: Community, @Ctx() ctx: GongzhiContext,
     @Arg('openOnly', { defaultValue: true, description: '仅未办结 / Open ones only' }) openOnly: boolean) {
@@ -30,7 +30,7 @@ export class ConsultationQueueResolver {
     return queueOfCommunity(ctx, c.id, openOnly);
   }
 
-  @Requires(perms['consultation:read'].key)
+  @Requires(perms['consultation:read'])
   @Subscription(() => ConsultationQueueUpdate, {
     description: '社区法律咨询队列（实时，不含内容）/ Live consultation queue of a community, metadata only',
     subscribe: async ({ args, context }) => {

@@ -38,13 +38,13 @@ export class LegalConsultationResolver {
   @Authenticated() @step('rate', '居民评价（结案）', 'The resident rates it, which closes the case')
   rateStep(@Arg('input', () => LegalConsultationStepInput) input: LegalConsultationStepInput, @Ctx() ctx: GongzhiContext) { return takeStep(ctx, 'rate', input); }
 
-  @Requires(perms['resident:self-service'].key)
+  @Requires(perms['resident:self-service'])
   @Query(() => [LegalConsultation], { description: '我的法律咨询（新到旧）/ My consultations, newest first' })
   myLegalConsultations(@Ctx() ctx: GongzhiContext) {
     return consultationsOfResident(ctx);
   }
 
-  @Requires(perms['consultation:advise'].key)
+  @Requires(perms['consultation:advise'])
   @Query(() => [LegalConsultation], { description: '分配给我（律师）的咨询 / Consultations assigned to me as the advisor' })
   myAdvisorConsultations(@Ctx() ctx: GongzhiContext) {
     return consultationsOfAdvisor(ctx);

@@ -12,13 +12,13 @@ import { RegisterLawyerInput } from './advisor.input';
 
 @Resolver(() => Lawyer)
 export class LawyerResolver {
-  @Requires(perms['advisor:manage'].key)
+  @Requires(perms['advisor:manage'])
   @Mutation(() => Lawyer, { description: '登记律师 / Register a lawyer of an office' })
   registerLawyer(@Arg('input', () => RegisterLawyerInput) input: RegisterLawyerInput, @Ctx() ctx: GongzhiContext) {
     return registerLawyer(ctx, input);
   }
 
-  @Requires(perms['advisor:manage'].key)
+  @Requires(perms['advisor:manage'])
   @Mutation(() => Lawyer, { description: '关联律师本人的登录账号（null 解除）/ Link the lawyer\'s own account (null unlinks); grant it legal-advisors:advisor at the district' })
   linkLawyerAccount(@Arg('lawyerId', () => ID) lawyerId: string, @Arg('accountId', () => ID, { nullable: true }) accountId: string | null, @Ctx() ctx: GongzhiContext) {
     return linkLawyerAccount(ctx, lawyerId, accountId);

@@ -14,7 +14,7 @@ import { ConcludeMediationCaseInput, OpenMediationCaseInput, RecordMediationSess
 
 @Resolver(() => MediationCase)
 export class MediationCaseResolver {
-  @Requires(perms['mediation:manage'].key)
+  @Requires(perms['mediation:manage'])
   @Mutation(() => MediationCase, { description: '受理调解案件 / Open a mediation case' })
   openMediationCase(@Arg('input', () => OpenMediationCaseInput) input: OpenMediationCaseInput, @Ctx() ctx: GongzhiContext) {
     return openCase(ctx, input);
@@ -39,7 +39,7 @@ export class MediationCaseResolver {
     return withdrawCase(ctx, input);
   }
 
-  @Requires(perms['mediation:mediate'].key)
+  @Requires(perms['mediation:mediate'])
   @Query(() => [MediationCase], { description: '我（律师）调解中的案件 / Open cases I mediate, as the lawyer' })
   myMediationCases(@Ctx() ctx: GongzhiContext) {
     return casesOfMediator(ctx);

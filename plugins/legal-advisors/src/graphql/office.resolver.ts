@@ -13,7 +13,7 @@ const LegalOfficeConnection = Connection(LegalOffice, 'LegalOffice');
 
 @Resolver(() => LegalOffice)
 export class LegalOfficeResolver {
-  @Requires(perms['advisor:read'].key)
+  @Requires(perms['advisor:read'])
   @Query(() => LegalOfficeConnection, { description: '区内法律服务机构 / Legal-service offices of a district' })
   async legalOffices(@Arg('districtId', () => ID, { description: '区 / District' }) districtId: string, @Args() page: PageArgs, @Ctx() ctx: GongzhiContext) {
     const id = decodeId(districtId, 'District');
@@ -22,7 +22,7 @@ export class LegalOfficeResolver {
     return keysetPage<LegalOffice>(ctx.em, LegalOffice, { where: { districtId: id }, sortBy: 'name', first: page.first, after: page.after });
   }
 
-  @Requires(perms['advisor:manage'].key)
+  @Requires(perms['advisor:manage'])
   @Mutation(() => LegalOffice, { description: '新建法律服务机构 / Create a legal-service office' })
   createLegalOffice(@Arg('input', () => CreateLegalOfficeInput) input: CreateLegalOfficeInput, @Ctx() ctx: GongzhiContext) {
     return createOffice(ctx, input);

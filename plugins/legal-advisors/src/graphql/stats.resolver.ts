@@ -23,7 +23,7 @@ export async function statsOf(ctx: GongzhiContext, level: StatsLevel, node: Scop
 
 @Resolver(() => District)
 export class DistrictStatsResolver {
-  @Requires(perms['stats:read'].key)
+  @Requires(perms['stats:read'])
   @FieldResolver(() => LegalServiceStats, { description: DESCRIPTION })
   legalServiceStats(@Root() d: District, @Arg('period', PERIOD) period: string, @Ctx() ctx: GongzhiContext) {
     return statsOf(ctx, 'district', { districtId: d.id }, d.id, period);
@@ -32,7 +32,7 @@ export class DistrictStatsResolver {
 
 @Resolver(() => Street)
 export class StreetStatsResolver {
-  @Requires(perms['stats:read'].key)
+  @Requires(perms['stats:read'])
   @FieldResolver(() => LegalServiceStats, { description: DESCRIPTION })
   legalServiceStats(@Root() s: Street, @Arg('period', PERIOD) period: string, @Ctx() ctx: GongzhiContext) {
     return statsOf(ctx, 'street', { districtId: s.districtId, streetId: s.id }, s.id, period);
@@ -41,7 +41,7 @@ export class StreetStatsResolver {
 
 @Resolver(() => Community)
 export class CommunityStatsResolver {
-  @Requires(perms['stats:read'].key)
+  @Requires(perms['stats:read'])
   @FieldResolver(() => LegalServiceStats, { description: DESCRIPTION })
   legalServiceStats(@Root() c: Community, @Arg('period', PERIOD) period: string, @Ctx() ctx: GongzhiContext) {
     return statsOf(ctx, 'community', nodeOfCommunity(c), c.id, period);

@@ -13,14 +13,14 @@ import { LegalAdvisorCoverage } from './coverage.type';
 /** `Community.legalAdvisor` and its history: batched over a whole list of communities. */
 @Resolver(() => Community)
 export class CommunityAdvisorResolver {
-  @Requires(perms['advisor:read'].key)
+  @Requires(perms['advisor:read'])
   @FieldResolver(() => AdvisorAssignment, { nullable: true, description: '现任法律顾问（一社区一法律顾问）/ The community\'s legal advisor today' })
   async legalAdvisor(@Root() c: Community, @Ctx() ctx: GongzhiContext) {
     await allow(ctx, perms['advisor:read'], nodeOfCommunity(c));
     return currentTermOfCommunity(ctx, c.id);
   }
 
-  @Requires(perms['advisor:read'].key)
+  @Requires(perms['advisor:read'])
   @FieldResolver(() => [AdvisorAssignment], { description: '历任法律顾问聘期（新到旧）/ Every advisor term, newest first' })
   async legalAdvisorTerms(@Root() c: Community, @Ctx() ctx: GongzhiContext) {
     await allow(ctx, perms['advisor:read'], nodeOfCommunity(c));
@@ -41,13 +41,13 @@ async function uncovered(ctx: GongzhiContext, level: TreeLevel, node: { district
 
 @Resolver(() => Street)
 export class StreetAdvisorResolver {
-  @Requires(perms['coverage:read'].key)
+  @Requires(perms['coverage:read'])
   @FieldResolver(() => LegalAdvisorCoverage, { description: '法律顾问覆盖率 / Legal-advisor coverage of the street' })
   legalAdvisorCoverage(@Root() s: Street, @Ctx() ctx: GongzhiContext) {
     return coverage(ctx, 'street', { districtId: s.districtId, streetId: s.id }, s.id);
   }
 
-  @Requires(perms['coverage:read'].key)
+  @Requires(perms['coverage:read'])
   @FieldResolver(() => [Community], { description: '尚无法律顾问的社区 / Communities without a legal advisor today' })
   @MaxItems({ tree: 'community' })
   communitiesWithoutLegalAdvisor(@Root() s: Street, @Ctx() ctx: GongzhiContext) {
@@ -57,13 +57,13 @@ export class StreetAdvisorResolver {
 
 @Resolver(() => District)
 export class DistrictAdvisorResolver {
-  @Requires(perms['coverage:read'].key)
+  @Requires(perms['coverage:read'])
   @FieldResolver(() => LegalAdvisorCoverage, { description: '法律顾问覆盖率 / Legal-advisor coverage of the district' })
   legalAdvisorCoverage(@Root() d: District, @Ctx() ctx: GongzhiContext) {
     return coverage(ctx, 'district', { districtId: d.id }, d.id);
   }
 
-  @Requires(perms['coverage:read'].key)
+  @Requires(perms['coverage:read'])
   @FieldResolver(() => [Community], { description: '尚无法律顾问的社区 / Communities without a legal advisor today' })
   @MaxItems({ tree: 'community' })
   communitiesWithoutLegalAdvisor(@Root() d: District, @Ctx() ctx: GongzhiContext) {

@@ -5,12 +5,12 @@ import { PROGRAM } from '../program';
 /** The program is on in the node's district (no SQL), then the caller holds `permission` there. */
 export async function allow(ctx: GongzhiContext, permission: PermissionDefinition, node: ScopeNode): Promise<void> {
   ctx.programs.assertEnabled(PROGRAM, node.districtId);
-  await ctx.auth.require(permission.key, node);
+  await ctx.auth.require(permission, node);
 }
 
 /** Whether the caller holds `permission` at `node`, for fields that show more to some callers. */
 export async function holds(ctx: GongzhiContext, permission: PermissionDefinition, node: ScopeNode): Promise<boolean> {
-  return ctx.auth.require(permission.key, node).then(() => true, () => false);
+  return ctx.auth.require(permission, node).then(() => true, () => false);
 }
 
 /**

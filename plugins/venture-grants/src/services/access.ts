@@ -7,7 +7,7 @@ import { PROGRAM } from '../program';
  * although their grant is at their community). Nodes of other districts do not load.
  */
 export async function holdsInDistrict(ctx: GongzhiContext, permission: PermissionDefinition, districtId: string): Promise<boolean> {
-  const f = ctx.auth.scopeFilter(permission.key);
+  const f = ctx.auth.scopeFilter(permission);
   if (f.all || f.districtIds.includes(districtId)) return true;
   const nodes = await Promise.all([
     ...f.streetIds.map((id) => ctx.core.street(id)), ...f.communityIds.map((id) => ctx.core.community(id)),
@@ -19,5 +19,5 @@ export async function holdsInDistrict(ctx: GongzhiContext, permission: Permissio
 /** The program on in the district (no SQL), then `holdsInDistrict`, else what `require` answers there (NOT_FOUND, FORBIDDEN). */
 export async function requireInDistrict(ctx: GongzhiContext, permission: PermissionDefinition, districtId: string): Promise<void> {
   ctx.programs.assertEnabled(PROGRAM, districtId);
-  if (!(await holdsInDistrict(ctx, permission, districtId))) await ctx.auth.require(permission.key, { districtId });
+  if (!(await holdsInDistrict(ctx, permission, districtId))) await ctx.auth.require(permission, { districtId });
 }

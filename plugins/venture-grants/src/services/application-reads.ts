@@ -19,7 +19,7 @@ export async function readsApplication(ctx: GongzhiContext, app: VentureApplicat
 
 /** A round's applications the caller may read (as `readsApplication`), oldest first. */
 export async function applicationsOfRound(ctx: GongzhiContext, round: VentureRound, f: { status?: ApplicationStatus | null; first?: number | null; after?: string | null }): Promise<ConnectionValue<VentureApplication>> {
-  const own = ctx.auth.scopeFilter(perms['application:manage'].key);
+  const own = ctx.auth.scopeFilter(perms['application:manage']);
   const officer = await holdsAt(ctx, perms['application:read'], roundNode(round));
   const visible: Record<string, unknown>[] = [];
   if (own.all) visible.push({});
