@@ -10,6 +10,7 @@ import {
 } from './people.input';
 import { NameOrder, SocialOrganizationFilter, SocialWorkerFilter, likePattern, sortProp } from './filters.input';
 import { em, load, mustLoadAt, parentAt } from './load';
+import { communitiesServed } from './communities-served';
 import type { CoreContext } from './core-context';
 
 const OrgConnection = Connection(SocialOrganization, 'SocialOrganization');
@@ -51,15 +52,7 @@ export class SocialOrganizationResolver {
   @AsParent()
   @MaxItems({ tree: 'community' })
   communitiesServed(@Root() o: SocialOrganizationEntity, @Ctx() ctx: CoreContext) {
-    return ctx.loaders
-      .get<string, CommunityEntity[]>('SocialOrganization.communitiesServed', async (ids) => {
-        const rows = await em(ctx).execute<{ organization_id: string; community_id: string }[]>(
-          'select organization_id, community_id from social_organization_community where organization_id in (?)', [[...ids]]);
-        const cs = rows.length ? await em(ctx).find(CommunityEntity, { id: { $in: rows.map((r) => r.community_id) } }) : [];
-        const byId = new Map(cs.map((c) => [c.id, c]));
-        return ids.map((id) => rows.filter((r) => r.organization_id === id).map((r) => byId.get(r.community_id)!).sort((a, b) => a.name.localeCompare(b.name)));
-      })
-      .load(o.id);
+    return communitiesServed(ctx, o.id);
   }
 
   @Mutation(() => SocialOrganization, { description: '登记社会组织 / Register a social organisation' })

@@ -9,11 +9,16 @@ const ROOTS = ['Query', 'Mutation', 'Subscription'];
 
 /** `Type.field` of every field computed by a resolver method (the ones that read data). */
 export function resolvedFields(): Set<string> {
-  const md = getMetadataStorage() as unknown as { fieldResolvers: { getObjectType?: () => Function; schemaName: string }[]; objectTypes: { target: Function; name: string }[] };
+  const md = getMetadataStorage() as unknown as {
+    fieldResolvers: { target: Function; getObjectType?: () => Function; schemaName: string }[]; objectTypes: { target: Function; name: string }[];
+    resolverClasses: { target: Function; getObjectType?: () => Function | undefined }[];
+  };
   const names = new Map(md.objectTypes.map((o) => [o.target, o.name]));
+  // a field resolver's own type is set only once a schema was built with its class; its class knows it
+  const classType = new Map(md.resolverClasses.map((r) => [r.target, r.getObjectType]));
   const out = new Set<string>();
   for (const f of md.fieldResolvers) {
-    const t = f.getObjectType?.();
+    const t = f.getObjectType?.() ?? classType.get(f.target)?.();
     const name = t && names.get(t);
     if (name) out.add(`${name}.${f.schemaName}`);
   }
