@@ -9,11 +9,10 @@
  */
 import os from 'node:os';
 import path from 'node:path';
-import { createTestGateway } from '@gongzhi/testing';
+import { TestClock, createTestGateway } from '@gongzhi/testing';
 import { toGlobalId } from '@gongzhi/plugin-sdk';
 import plugin from '../../plugins/elderly-dining/src/plugin';
 import { capacityTiming } from '../../plugins/elderly-dining/src/services/capacity.service';
-import { setDiningClock } from '../../plugins/elderly-dining/src/services/clock.service';
 
 const CANTEENS = 10;
 const PER_CANTEEN = Number(process.argv[2] ?? 200);
@@ -35,9 +34,9 @@ async function database(): Promise<(() => Promise<void>) | null> {
 
 async function main(): Promise<void> {
   const stopDb = await database();
-  setDiningClock(() => new Date(`${DAY}T00:00:00Z`)); // 08:00 in Shanghai, before the 09:30 lunch cutoff
   // One account sends at most PER_CANTEEN requests here: the per-account limit is not what is measured.
-  const gw = await createTestGateway({ plugins: [plugin], config: { logLevel: 'error', rateLimit: { perAccountPerMinute: 1_000_000, perIpPerMinute: 1_000_000 } } });
+  // 08:00 in Shanghai, before the 09:30 lunch cutoff
+  const gw = await createTestGateway({ plugins: [plugin], clock: new TestClock(new Date(`${DAY}T00:00:00Z`)), config: { logLevel: 'error', rateLimit: { perAccountPerMinute: 1_000_000, perIpPerMinute: 1_000_000 } } });
   try {
     const ask = async (query: string, variables: Record<string, unknown>) => {
       const res = await gw.request(query, variables);
@@ -122,7 +121,6 @@ async function main(): Promise<void> {
     }, null, 2));
   } finally {
     await gw.close();
-    setDiningClock(null);
     await stopDb?.();
   }
 }

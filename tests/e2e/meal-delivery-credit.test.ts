@@ -1,7 +1,6 @@
-import { createTestGateway, type TestGateway } from '@gongzhi/testing';
+import { TestClock, createTestGateway, type TestGateway } from '@gongzhi/testing';
 import dining from '@gongzhi/plugin-elderly-dining';
 import volunteerBank from '@gongzhi/plugin-volunteer-bank';
-import { setDiningClock } from '../../plugins/elderly-dining/src/services/clock.service';
 import { DAY, M, MORNING, createCanteen, publishLunch, type DiningWorld } from '../../plugins/elderly-dining/test/dining-fixture';
 import { balanceOf, registerVolunteer } from '../../plugins/volunteer-bank/test/support';
 
@@ -16,12 +15,10 @@ const CONFIRM = `mutation($input: ConfirmDeliveryInput!) { confirmDelivery(input
 
 let gw: TestGateway;
 beforeAll(async () => {
-  setDiningClock(() => MORNING);
-  gw = await createTestGateway({ plugins: [dining, volunteerBank] });
+  gw = await createTestGateway({ plugins: [dining, volunteerBank], clock: new TestClock(MORNING) });
 });
 afterAll(async () => {
   await gw?.close();
-  setDiningClock(null);
 });
 
 async function district(code: string, programs: string[]) {

@@ -61,7 +61,7 @@ beforeAll(async () => {
   for (const d of [tree.district.id, other.district.id]) {
     for (const p of plugins) {
       await gw.enableProgram(d, p.name);
-      await gw.em().transactional((em) => p.seed!({ em, districtId: d }));
+      await gw.em().transactional((em) => p.seed!({ em, districtId: d, clock: gw.clock }));
     }
   }
   tokens = await roleTokens(gw, tree, org.id);

@@ -18,7 +18,7 @@ async function seedTwoDistricts(gw: TestGateway) {
     for (const p of plugins) {
       await gw.enableProgram(t.district.id, p.name);
       // each program's own demo data, so B has canteens, orders, volunteers, wishes, ledgers…
-      if (p.seed) await gw.em().transactional((em) => p.seed!({ em, districtId: t.district.id }));
+      if (p.seed) await gw.em().transactional((em) => p.seed!({ em, districtId: t.district.id, clock: gw.clock }));
     }
   }
   // B has plugin data too: a note written by B's own admin

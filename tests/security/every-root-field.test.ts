@@ -18,7 +18,7 @@ test('every root query field as every role of the district: no INTERNAL_SERVER_E
   const org = await gw.seed.organization({ districtId: t.district.id, communityIds: [t.communities[0].id] });
   for (const p of plugins) {
     await gw.enableProgram(t.district.id, p.name);
-    await gw.em().transactional((em) => p.seed!({ em, districtId: t.district.id }));
+    await gw.em().transactional((em) => p.seed!({ em, districtId: t.district.id, clock: gw.clock }));
   }
   const tokens = await roleTokens(gw, t, org.id);
   expect(Object.keys(tokens).length).toBeGreaterThanOrEqual(8);

@@ -23,7 +23,7 @@ beforeAll(async () => {
   tree = await gw.seed.tree({ divisionCode: '320102', streets: 1, communitiesPerStreet: 2, residentsPerCommunity: 10 });
   for (const p of plugins) {
     await gw.enableProgram(tree.district.id, p.name);
-    await gw.em().transactional((em) => p.seed!({ em, districtId: tree.district.id }));
+    await gw.em().transactional((em) => p.seed!({ em, districtId: tree.district.id, clock: gw.clock }));
   }
   // encrypted columns filled: phones through the graph, identity numbers through the ORM
   let n = 0;

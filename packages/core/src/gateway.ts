@@ -202,14 +202,14 @@ export class Gateway {
     await withSetupLock(this.orm, async () => {
       await this.applySetup();
       await programs.reload(this.orm.em);
-      if (this.config.seedDemo) await seedDemo(this.orm, this.plugins, { programs }, this.log);
+      if (this.config.seedDemo) await seedDemo(this.orm, this.plugins, { programs, clock: this.clock }, this.log);
       if (this.config.initialAdmin) await this.createInitialAdmin(this.config.initialAdmin, audit);
     });
     this.tenantScope = await TenantScope.load(this.orm);
     await this.openRequestDatabase();
     if (this.config.redisUrl) await this.useRedisRateLimits(this.config.redisUrl);
 
-    this.events = new LiveEvents({ system: this.orm, request: this.requestOrm }, this.tenantScope, this.config, this.plugins, handlerServices({ programs, settings, clock: this.clock }), (p, d) => programs.isEnabled(p, d), this.log);
+    this.events = new LiveEvents({ system: this.orm, request: this.requestOrm }, this.tenantScope, this.config, this.plugins, handlerServices({ programs, settings, clock: this.clock }), (p, d) => programs.isEnabled(p, d), this.log, this.clock);
     const roles = new RoleRegistry(this.plugins);
     this.services = Object.freeze({
       programs, settings, roles, audit, tokens,

@@ -1,6 +1,6 @@
 import type { EntityManager } from '@mikro-orm/core';
 import type { I18n } from './i18n';
-import type { ScopeNode } from './context';
+import type { Clock, ScopeNode } from './context';
 
 /**
  * What a figure's number is, so every page formats it the same way: `fen` is money kept in
@@ -19,5 +19,6 @@ export interface DashboardFigure {
 /** A program's section of a district dashboard; computed in SQL for a tree node. */
 export interface DashboardSection {
   title: I18n;
-  compute(em: EntityManager, node: ScopeNode): Promise<DashboardFigure[]>;
+  /** `clock`: the gateway's "now" (for "today", "this month"). */
+  compute(em: EntityManager, node: ScopeNode, host: { clock: Clock }): Promise<DashboardFigure[]>;
 }

@@ -17,6 +17,8 @@ export type PluginMigration = new (...args: never[]) => { up(): Promise<void> | 
 /** What a seed function gets: a forked EntityManager inside one transaction. */
 export interface SeedContext {
   em: import('@mikro-orm/core').EntityManager;
+  /** The gateway's "now". */
+  clock: import('./context').Clock;
   /** The demo district's id. */
   districtId: string;
 }

@@ -4,6 +4,10 @@ import type { Clock } from '@gongzhi/plugin-sdk';
 export class TestClock implements Clock {
   private source: (() => Date) | null = null;
 
+  constructor(at: Date | null = null) {
+    this.set(at);
+  }
+
   now(): Date {
     return this.source ? this.source() : new Date();
   }

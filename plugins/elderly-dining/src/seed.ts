@@ -11,7 +11,6 @@ import {
 } from './graphql/dining-enums.type';
 import { computeSubsidy } from './services/subsidy.service';
 import { diningSettings } from './settings';
-import { diningNow } from './services/clock.service';
 
 const DISHES: [string, number, DietTag[]][][] = [
   [['清蒸鲈鱼', 1200, [DietTag.LOW_SALT, DietTag.SOFT]], ['西红柿炒蛋', 500, [DietTag.SOFT]], ['清炒时蔬', 300, [DietTag.VEGETARIAN, DietTag.LOW_SALT]], ['小米粥', 200, [DietTag.SOFT, DietTag.LOW_SUGAR]]],
@@ -26,11 +25,11 @@ type ResidentRow = { id: string; street_id: string; community_id: string; birth_
  * published lunch and dinner menus for the coming week, enrolled elders and some orders for
  * tomorrow's lunch. Does nothing when the district already has a canteen (idempotent).
  */
-export async function seedDining({ em, districtId }: SeedContext): Promise<void> {
+export async function seedDining({ em, districtId, clock }: SeedContext): Promise<void> {
   const [{ n }] = await sqlRows<{ n: number }>(em, 'select count(*)::int as n from ed_canteen where district_id = ?', [districtId]);
   if (n > 0) return;
   const settings = resolveSettings(diningSettings, null);
-  const day = today(diningNow());
+  const day = today(clock.now());
   const communities = await sqlRows<{ id: string; street_id: string; name: string }>(em,
     'select id, street_id, name from community where district_id = ? order by name, id limit 10', [districtId]);
   if (communities.length === 0) return;

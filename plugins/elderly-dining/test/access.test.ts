@@ -1,4 +1,3 @@
-import { setDiningClock } from '../src/services/clock.service';
 import { codeOf, createCanteen, DAY, gid, M, ok, setupDining, type DiningWorld } from './dining-fixture';
 
 jest.setTimeout(120_000);
@@ -25,7 +24,6 @@ describe('elderly-dining access: operator, community worker, elder', () => {
   });
   afterAll(async () => {
     await w?.gw.close();
-    setDiningClock(null);
   });
 
   it('a community worker enrols and orders for elders of their community only', async () => {

@@ -1,4 +1,3 @@
-import { setDiningClock } from '../src/services/clock.service';
 import { codeOf, DAY, enrolElders, gid, ok, placeLunch, setupDining, type DiningWorld } from './dining-fixture';
 
 jest.setTimeout(120_000);
@@ -28,7 +27,6 @@ describe('elderly-dining delivery, events and reports', () => {
   });
   afterAll(async () => {
     await w?.gw.close();
-    setDiningClock(null);
   });
 
   it('delivered by a volunteer: meal.delivered is written once with the contract payload', async () => {
@@ -36,7 +34,7 @@ describe('elderly-dining delivery, events and reports', () => {
     expect(assigned.assignDeliverer).toMatchObject({ delivererKind: 'VOLUNTEER', delivererName: '志愿者小李', delivererResident: { id: gid('Resident', volunteer.id) } });
     expect((await ok(w.gw, OUT, { id: orders[0] })).markOutForDelivery.status).toBe('OUT_FOR_DELIVERY');
     const at = '2030-03-04T04:05:00.000Z';
-    setDiningClock(() => new Date('2030-03-04T04:10:00Z'));
+    w.gw.clock.set(new Date('2030-03-04T04:10:00Z'));
     const done = await ok(w.gw, CONFIRM, { input: { orderId: orders[0], deliveredAt: at } });
     expect(done.confirmDelivery).toMatchObject({ status: 'DELIVERED', deliveredAt: at });
     expect(codeOf(await w.gw.request(CONFIRM, { input: { orderId: orders[0] } }))).toBe('CONFLICT');

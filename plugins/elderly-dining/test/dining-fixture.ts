@@ -1,7 +1,6 @@
-import { createTestGateway, type GraphQLResponse, type SeededTree, type TestGateway } from '@gongzhi/testing';
+import { TestClock, createTestGateway, type GraphQLResponse, type SeededTree, type TestGateway } from '@gongzhi/testing';
 import { toGlobalId } from '@gongzhi/plugin-sdk';
 import plugin from '../src/plugin';
-import { setDiningClock } from '../src/services/clock.service';
 
 /** A Monday; the clock starts at 08:00 Asia/Shanghai that day (lunch cutoff 09:30). */
 export const DAY = '2030-03-04';
@@ -53,8 +52,7 @@ export interface DiningWorld {
 
 /** Gateway + district with the program on, one canteen serving every community, a published lunch menu on DAY. */
 export async function setupDining(opts: { lunchCapacity?: number } = {}): Promise<DiningWorld> {
-  setDiningClock(() => MORNING);
-  const gw = await createTestGateway({ plugins: [plugin] });
+  const gw = await createTestGateway({ plugins: [plugin], clock: new TestClock(MORNING) });
   const tree = await gw.seed.tree({ streets: 1, communitiesPerStreet: 2, residentsPerCommunity: 1 });
   await gw.enableProgram(tree.district.id, 'elderly-dining');
   const org = await gw.seed.organization({ districtId: tree.district.id, communityIds: tree.communities.map((c) => c.id) });

@@ -1,5 +1,4 @@
 import plugin from '../src/plugin';
-import { setDiningClock } from '../src/services/clock.service';
 import { enrolElders, M, ok, placeLunch, setupDining, type DiningWorld } from './dining-fixture';
 
 jest.setTimeout(120_000);
@@ -26,7 +25,6 @@ describe('elderly-dining live order board and dashboard', () => {
   });
   afterAll(async () => {
     await w?.gw.close();
-    setDiningClock(null);
   });
 
   it('streams today\'s order events of the canteen, replaying what a reconnecting board missed', async () => {
@@ -48,11 +46,11 @@ describe('elderly-dining live order board and dashboard', () => {
   it('the dashboard section counts meals today, deliveries, capacity used and subsidy this month in SQL', async () => {
     await placeLunch(w, elders[1], 'DELIVERY');
     await placeLunch(w, elders[2]);
-    const figures = await plugin.dashboard!.compute(w.gw.em(), { districtId: w.tree.district.id });
+    const figures = await plugin.dashboard!.compute(w.gw.em(), { districtId: w.tree.district.id }, w.gw);
     const byKey = Object.fromEntries(figures.map((f) => [f.key, f.value]));
     // 2 meals today of capacity 200 lunch + 50 dinner; DISABLED tier 400 fen each
     expect(byKey).toEqual({ mealsToday: 2, deliveredToday: 0, capacityUsedPercent: 0.8, subsidyThisMonthFen: 800 });
-    const community = await plugin.dashboard!.compute(w.gw.em(), { districtId: w.tree.district.id, communityId: w.tree.communities[1].id });
+    const community = await plugin.dashboard!.compute(w.gw.em(), { districtId: w.tree.district.id, communityId: w.tree.communities[1].id }, w.gw);
     expect(community.find((f) => f.key === 'mealsToday')!.value).toBe(1);
   });
 });

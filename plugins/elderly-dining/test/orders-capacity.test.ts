@@ -1,5 +1,4 @@
 import { codeOf, DAY, enrolElders, gid, inBatches, M, ok, placeLunch, publishLunch, setupDining, type DiningWorld } from './dining-fixture';
-import { setDiningClock } from '../src/services/clock.service';
 
 jest.setTimeout(180_000);
 
@@ -13,7 +12,6 @@ describe('elderly-dining orders: capacity and one order per meal', () => {
   });
   afterAll(async () => {
     await w?.gw.close();
-    setDiningClock(null);
   });
 
   it('300 concurrent orders against a capacity of 200: exactly 200 succeed, the rest CAPACITY_REACHED', async () => {

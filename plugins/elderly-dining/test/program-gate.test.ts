@@ -1,4 +1,3 @@
-import { setDiningClock } from '../src/services/clock.service';
 import { codeOf, DAY, enrolElders, gid, M, ok, placeLunch, setupDining, type DiningWorld } from './dining-fixture';
 
 jest.setTimeout(120_000);
@@ -15,7 +14,6 @@ describe('elderly-dining is gated per district', () => {
   });
   afterAll(async () => {
     await w?.gw.close();
-    setDiningClock(null);
   });
 
   it('Community.canteens is batched: one list of communities costs the same SQL whatever its length', async () => {

@@ -1,6 +1,5 @@
-import { createTestGateway, type TestGateway } from '@gongzhi/testing';
+import { TestClock, createTestGateway, type TestGateway } from '@gongzhi/testing';
 import plugin from '../src/plugin';
-import { setDiningClock } from '../src/services/clock.service';
 import { gid, MORNING, ok } from './dining-fixture';
 
 jest.setTimeout(120_000);
@@ -9,12 +8,10 @@ describe('elderly-dining demo seed', () => {
   let gw: TestGateway;
   afterAll(async () => {
     await gw?.close();
-    setDiningClock(null);
   });
 
   it('creates a kitchen, canteens, a week of menus, enrolled elders and orders, and is idempotent', async () => {
-    setDiningClock(() => MORNING);
-    gw = await createTestGateway({ plugins: [plugin] });
+    gw = await createTestGateway({ plugins: [plugin], clock: new TestClock(MORNING) });
     const tree = await gw.seed.tree({ streets: 2, communitiesPerStreet: 3, residentsPerCommunity: 2 });
     await gw.seed.organization({ districtId: tree.district.id, communityIds: tree.communities.map((c) => c.id) });
     for (const c of tree.communities) {
@@ -23,7 +20,7 @@ describe('elderly-dining demo seed', () => {
     const counts = () => gw.sql(`select (select count(*) from ed_central_kitchen)::int k, (select count(*) from ed_canteen)::int c,
       (select count(*) from ed_menu where status = 'PUBLISHED')::int m, (select count(*) from ed_enrolment)::int e,
       (select count(*) from ed_order)::int o, (select coalesce(sum(used), 0)::int from ed_meal_slot) u`);
-    const seedOnce = () => gw.em().transactional((em) => plugin.seed!({ em, districtId: tree.district.id }));
+    const seedOnce = () => gw.em().transactional((em) => plugin.seed!({ em, districtId: tree.district.id, clock: gw.clock }));
     await seedOnce();
     const first = await counts();
     expect(first[0]).toMatchObject({ k: 1, c: 6, m: 6 * 14 });

@@ -1,4 +1,3 @@
-import { setDiningClock } from '../src/services/clock.service';
 import { codeOf, createCanteen, DAY, gid, M, MORNING, ok, placeLunch, setupDining, type DiningWorld } from './dining-fixture';
 
 jest.setTimeout(120_000);
@@ -19,9 +18,8 @@ describe('elderly-dining subsidies, enrolment rules and the cutoff', () => {
   });
   afterAll(async () => {
     await w?.gw.close();
-    setDiningClock(null);
   });
-  afterEach(() => setDiningClock(() => MORNING));
+  afterEach(() => w.gw.clock.set(MORNING));
 
   it('enrolment defaults eligibility from care tags and the birth date; the best tier wins', async () => {
     const a = await enrolOne(['LOW_INCOME', 'LIVING_ALONE'], '1940-01-01');
@@ -53,10 +51,10 @@ describe('elderly-dining subsidies, enrolment rules and the cutoff', () => {
   it('orders and cancellations close at the cutoff (09:30 Asia/Shanghai by default)', async () => {
     const e = await enrolOne([], '1950-01-01');
     const f = await enrolOne([], '1950-01-01');
-    setDiningClock(() => new Date('2030-03-04T01:29:59Z'));
+    w.gw.clock.set(new Date('2030-03-04T01:29:59Z'));
     const placed = await placeLunch(w, e.residentId);
     expect(placed.errors).toBeUndefined();
-    setDiningClock(() => new Date('2030-03-04T01:30:00Z'));
+    w.gw.clock.set(new Date('2030-03-04T01:30:00Z'));
     const late = await placeLunch(w, f.residentId);
     expect(codeOf(late)).toBe('CUTOFF_PASSED');
     const cancel = await w.gw.request(M.cancel, { id: placed.data.placeDiningOrder.id });

@@ -31,7 +31,7 @@ describe('legal advisors: demo seed', () => {
       const [{ n }] = await gw.sql(`select count(*)::int as n from la_office_hour where status = 'SCHEDULED'
         and to_char(starts_at at time zone 'Asia/Shanghai', 'YYYY-MM') = to_char(now() at time zone 'Asia/Shanghai', 'YYYY-MM')`);
       expect(figures.officeHoursThisMonth).toBe(n);
-      await gw.em().transactional((em) => plugin.seed!({ em, districtId: d.id }));
+      await gw.em().transactional((em) => plugin.seed!({ em, districtId: d.id, clock: gw.clock }));
       expect((await count())[0]).toEqual(first);
     } finally {
       await gw.close();

@@ -12,7 +12,7 @@ describe('venture grants: demo seed', () => {
       expect(first).toEqual([{ phase: 'DRAFT', street: true, phases: 7 }, { phase: 'NEEDS', street: false, phases: 7 }]);
       const [{ n }] = await gw.sql('select count(*)::int as n from vg_need');
       expect(n).toBe(3);
-      await gw.em().transactional((em) => plugin.seed!({ em, districtId: d.id }));
+      await gw.em().transactional((em) => plugin.seed!({ em, districtId: d.id, clock: gw.clock }));
       expect(await rounds()).toEqual(first);
     } finally {
       await gw.close();

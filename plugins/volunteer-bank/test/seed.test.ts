@@ -14,7 +14,7 @@ describe('volunteer bank: demo seed', () => {
       expect(first.w).toBeGreaterThan(0);
       expect(first.i).toBeGreaterThan(0);
       const [d] = await gw.sql(`select distinct district_id from vb_volunteer`);
-      await gw.em().transactional((em) => plugin.seed!({ em, districtId: d.district_id }));
+      await gw.em().transactional((em) => plugin.seed!({ em, districtId: d.district_id, clock: gw.clock }));
       expect((await count())[0]).toEqual(first);
       expect(await ledgerViolations(gw)).toEqual([]);
     } finally {

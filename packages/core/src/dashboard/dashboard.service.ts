@@ -1,5 +1,5 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
-import { toGlobalId, type DashboardFigure, type DomainEvent, type GongzhiPlugin, type ScopeNode } from '@gongzhi/plugin-sdk';
+import { toGlobalId, type Clock, type DashboardFigure, type DomainEvent, type GongzhiPlugin, type ScopeNode } from '@gongzhi/plugin-sdk';
 import type { Logger } from '../util/logger';
 import type { EventBus } from '../events/event-bus';
 import { inScope } from '../events/event-stream';
@@ -61,6 +61,8 @@ export class DashboardService {
     private readonly isEnabled: (program: string, districtId: string) => boolean,
     private readonly intervalMs: number,
     private readonly log: Logger,
+    /** The gateway's "now", handed to program sections. */
+    private readonly clock: Clock,
   ) {
     this.off = bus.on((events) => this.onEvents(events));
     this.refresher = setInterval(() => this.feeds.forEach((f) => this.markDirty(f)), Math.max(REFRESH_MS, intervalMs));
@@ -182,7 +184,7 @@ export class DashboardService {
       const figures: DashboardFigure[][] = [];
       for (const p of sections) {
         // A savepoint per section: one program's failing statement does not abort the others.
-        figures.push(await em.transactional((tx) => p.dashboard!.compute(tx, node.scope)).catch((e) => {
+        figures.push(await em.transactional((tx) => p.dashboard!.compute(tx, node.scope, { clock: this.clock })).catch((e) => {
           this.log.error('dashboard section failed', { program: p.name, node: f.key, error: String(e) });
           return [];
         }));

@@ -1,5 +1,5 @@
 import type { EntityManager, MikroORM } from '@mikro-orm/postgresql';
-import type { GongzhiPlugin, GongzhiServices } from '@gongzhi/plugin-sdk';
+import type { Clock, GongzhiPlugin, GongzhiServices } from '@gongzhi/plugin-sdk';
 import type { Config } from '../config/config';
 import type { Logger } from '../util/logger';
 import { EventBus } from './event-bus';
@@ -44,6 +44,7 @@ export class LiveEvents {
     services: (em: EntityManager) => GongzhiServices,
     isEnabled: (program: string, districtId: string) => boolean,
     private readonly log: Logger,
+    clock: Clock,
   ) {
     const orm = (this.orm = orms.system);
     const safetyNet = { periodMs: config.eventPollMs, quietAfterMs: config.eventQuietAfterMs };
@@ -51,7 +52,7 @@ export class LiveEvents {
     this.relay = new OutboxRelay(orm, this.bus, log, safetyNet);
     this.dispatcher = new EventDispatcher(orm, this.sequencer, plugins, services, isEnabled, log, safetyNet, config.eventHandlerBatch);
     this.streamer = new OutboxEventStreamer(orm, this.bus, config.eventRetentionDays);
-    this.dashboards = new DashboardService(orms.request, scope, this.bus, plugins, isEnabled, config.dashboardIntervalMs, log);
+    this.dashboards = new DashboardService(orms.request, scope, this.bus, plugins, isEnabled, config.dashboardIntervalMs, log, clock);
     this.offSequenced = this.sequencer.on((events) => {
       this.relay.offer(events);
       const sent = this.engine?.announce(events);

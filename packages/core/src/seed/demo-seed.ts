@@ -10,7 +10,7 @@ import { buildDemoTree, DEMO_DIVISION_CODE } from './demo-tree';
  * On first start, one demo district with realistic names; then each plugin's own
  * demo data, with its program enabled. Idempotent: keyed on the division code.
  */
-export async function seedDemo(orm: MikroORM, plugins: GongzhiPlugin[], services: Pick<CoreServices, 'programs'>, log: Logger): Promise<void> {
+export async function seedDemo(orm: MikroORM, plugins: GongzhiPlugin[], services: Pick<CoreServices, 'programs' | 'clock'>, log: Logger): Promise<void> {
   const { programs } = services;
   const em = orm.em.fork();
   let district = await em.findOne(DistrictEntity, { divisionCode: DEMO_DIVISION_CODE });
@@ -23,6 +23,6 @@ export async function seedDemo(orm: MikroORM, plugins: GongzhiPlugin[], services
   for (const p of plugins) {
     if (!p.seed) continue;
     if (!programs.isEnabled(p.name, district.id)) await programs.setEnabled(em, district.id, p.name, true, 'seed');
-    await em.fork().transactional((tx) => p.seed!({ em: tx, districtId: district!.id }));
+    await em.fork().transactional((tx) => p.seed!({ em: tx, districtId: district!.id, clock: services.clock }));
   }
 }

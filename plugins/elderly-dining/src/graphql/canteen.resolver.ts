@@ -12,7 +12,6 @@ import { listMenus } from '../services/menu.service';
 import { MealCapacity } from './canteen-capacity.type';
 import { CanteenFilter, CreateCanteenInput, UpdateCanteenInput } from './canteen.input';
 import { MEALS } from './dining-enums.type';
-import { diningNow } from '../services/clock.service';
 import { servedCommunityIds } from '../services/canteen-communities';
 
 const CanteenConnection = Connection(Canteen, 'Canteen');
@@ -67,7 +66,7 @@ export class CanteenResolver {
   @AsParent()
   @FieldResolver(() => [MealCapacity], { description: '某日各餐供餐能力与已订数（缺省今天）/ Capacity and bookings per meal on a date (today by default)' })
   async capacity(@Root() c: Canteen, @Arg('date', () => LocalDate, { nullable: true, description: '日期，缺省今天 / Date; today by default' }) date: string | null, @Ctx() ctx: GongzhiContext) {
-    const day = date ? parseLocalDate(date, 'date') : today(diningNow());
+    const day = date ? parseLocalDate(date, 'date') : today(ctx.clock.now());
     const seats = await ctx.loader<string, { meal: string; used: number; capacity: number }[]>(`elderly-dining:seats:${day}`, async (ids) => {
       const rows = await seatsOn(ctx.em, ids, day);
       return ids.map((id) => rows.filter((r) => r.canteen_id === id));

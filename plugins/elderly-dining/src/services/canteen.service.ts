@@ -11,7 +11,6 @@ import { diningSettings } from '../settings';
 import { requireName, resolveOperator } from './operator.service';
 import { canteenScope } from './canteen-access';
 import { CentralKitchen } from '../entities/central-kitchen.entity';
-import { diningNow } from './clock.service';
 
 function checkCount(v: number, field: string): number {
   if (!Number.isInteger(v) || v < 0 || v > 100_000) throw badInput(field, 'must be an integer between 0 and 100000');
@@ -105,7 +104,7 @@ export async function updateCanteen(ctx: GongzhiContext, input: UpdateCanteenInp
     const row = await tem.findOneOrFail(Canteen, canteen.id);
     tem.assign(row, changes);
     if (input.capacity) {
-      const from = today(diningNow());
+      const from = today(ctx.clock.now());
       for (const [meal, cap] of [[Meal.BREAKFAST, row.capacityBreakfast], [Meal.LUNCH, row.capacityLunch], [Meal.DINNER, row.capacityDinner]] as const) {
         await sqlRun(tem, 'update ed_meal_slot set capacity = ? where canteen_id = ? and meal = ? and date >= ?', [cap, row.id, meal, from]);
       }

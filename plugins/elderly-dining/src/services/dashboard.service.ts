@@ -1,10 +1,9 @@
-import { filterOfNode, monthRange, scopeWhereSql, sqlRows, today, type DashboardFigure, type DashboardSection, type EntityManager, type ScopeNode } from '@gongzhi/plugin-sdk';
+import { filterOfNode, monthRange, scopeWhereSql, sqlRows, today, type DashboardFigure, type Clock, type DashboardSection, type EntityManager, type ScopeNode } from '@gongzhi/plugin-sdk';
 import { SETTLED_STATUSES } from './report.service';
-import { diningNow } from './clock.service';
 
 /** Dining figures for a node of the tree, each computed in SQL. */
-export async function diningFigures(em: EntityManager, node: ScopeNode): Promise<DashboardFigure[]> {
-  const day = today(diningNow());
+export async function diningFigures(em: EntityManager, node: ScopeNode, { clock }: { clock: Clock }): Promise<DashboardFigure[]> {
+  const day = today(clock.now());
   const [monthStart, nextMonth] = monthRange(day.slice(0, 7), 'month');
   const scope = filterOfNode(node, 'community');
   const { sql: orderWhere, params: orderParams } = scopeWhereSql(scope, 'o');

@@ -10,7 +10,6 @@ import { perms } from '../permissions';
 import { requireName } from './operator.service';
 import { elderScope } from './elder-access';
 import { Canteen } from '../entities/canteen.entity';
-import { diningNow } from './clock.service';
 
 type Step = (order: DiningOrder, tem: EntityManager) => Promise<void> | void;
 
@@ -38,7 +37,7 @@ export function markServed(ctx: GongzhiContext, orderId: string): Promise<Dining
   return transition(ctx, orderId, 'orderId', [OrderStatus.PLACED], (order) => {
     if (order.mode !== OrderMode.DINE_IN) throw badInput('orderId', 'is a delivery order: confirm the delivery instead');
     order.status = OrderStatus.SERVED;
-    order.servedAt = diningNow();
+    order.servedAt = ctx.clock.now();
   });
 }
 
@@ -72,7 +71,7 @@ export function markOutForDelivery(ctx: GongzhiContext, orderId: string): Promis
     if (order.mode !== OrderMode.DELIVERY) throw badInput('orderId', 'is a dine-in order');
     if (!order.delivererKind) throw badInput('orderId', 'has no deliverer assigned');
     order.status = OrderStatus.OUT_FOR_DELIVERY;
-    order.outForDeliveryAt = diningNow();
+    order.outForDeliveryAt = ctx.clock.now();
   });
 }
 
@@ -81,8 +80,8 @@ const delivererOf = (o: DiningOrder) =>
 
 /** Delivered: emits `meal.delivered` (the volunteer bank credits volunteers) exactly once. */
 export function confirmDelivery(ctx: GongzhiContext, input: ConfirmDeliveryInput): Promise<DiningOrder> {
-  const at = input.deliveredAt ? new Date(input.deliveredAt) : diningNow();
-  if (Number.isNaN(at.getTime()) || at.getTime() > diningNow().getTime() + 5 * 60_000) throw badInput('input.deliveredAt', 'must not be in the future');
+  const at = input.deliveredAt ? new Date(input.deliveredAt) : ctx.clock.now();
+  if (Number.isNaN(at.getTime()) || at.getTime() > ctx.clock.now().getTime() + 5 * 60_000) throw badInput('input.deliveredAt', 'must not be in the future');
   return transition(ctx, input.orderId, 'input.orderId', [OrderStatus.OUT_FOR_DELIVERY], (order, tem) => {
     const deliverer = delivererOf(order)!;
     order.status = OrderStatus.DELIVERED;

@@ -10,7 +10,6 @@ import { diningSettings } from '../settings';
 import { elderRowFilter, elderScope } from './elder-access';
 import { servedCommunityIds } from './canteen-communities';
 import { Canteen } from '../entities/canteen.entity';
-import { diningNow } from './clock.service';
 
 function eligibility(resident: Resident, age: number, given: EligibilityInput | null | undefined) {
   const tags = new Set<string>(resident.careTags ?? []);
@@ -37,7 +36,7 @@ export async function enrolElder(ctx: GongzhiContext, input: EnrolElderInput): P
   const canteen = await loadOrFail(ctx, Canteen, decodeId(input.canteenId, 'Canteen'));
   if (canteen.districtId !== resident.districtId) throw badInput('input.canteenId', 'is not a canteen of the resident\'s district');
   const settings = await ctx.settings.get(diningSettings, resident.districtId);
-  const age = ageOn(resident.birthDate, today(diningNow()));
+  const age = ageOn(resident.birthDate, today(ctx.clock.now()));
   if (age < settings.minimumAge) throw badInput('input.residentId', `must be aged ${settings.minimumAge} or over (is ${age})`);
   const served = await servedCommunityIds(ctx).load(canteen.id);
   if (!served.includes(resident.communityId)) throw badInput('input.canteenId', 'does not serve the resident\'s community');

@@ -7,7 +7,6 @@ import { perms } from '../permissions';
 import { PROGRAM } from '../program';
 import { guardCanteenRead } from './canteen-access';
 import { Canteen } from '../entities/canteen.entity';
-import { diningNow } from './clock.service';
 
 const CHANGES: Record<string, OrderBoardChange> = {
   [OrderPlaced.name]: OrderBoardChange.PLACED,
@@ -27,7 +26,7 @@ export async function orderBoardStream(ctx: GongzhiContext, canteenGlobalId: str
   async function* filtered() {
     try {
       for await (const event of stream as AsyncIterable<DomainEvent<OrderEventBase>>) {
-        if (event.payload.canteenId === canteen.id && event.payload.date === today(diningNow())) yield event;
+        if (event.payload.canteenId === canteen.id && event.payload.date === today(ctx.clock.now())) yield event;
       }
     } finally {
       await stream.return?.();

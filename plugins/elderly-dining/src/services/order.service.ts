@@ -13,12 +13,11 @@ import { diningSettings } from '../settings';
 import { releaseSeat, takeSeat } from './capacity.service';
 import { computeSubsidy } from './subsidy.service';
 import { elderScope, isSelf } from './elder-access';
-import { diningNow } from './clock.service';
 
 /** Orders and cancellations close at the canteen's cutoff (Asia/Shanghai) on the meal's day. */
-export function assertBeforeCutoff(canteen: Canteen, date: string, meal: Meal): void {
+export function assertBeforeCutoff(canteen: Canteen, date: string, meal: Meal, now: Date): void {
   const cutoff = instantOf(date, cutoffOf(canteen, meal));
-  if (diningNow().getTime() >= cutoff.getTime()) {
+  if (now.getTime() >= cutoff.getTime()) {
     throw new GongzhiError('CUTOFF_PASSED', `Orders for this meal closed at ${cutoff.toISOString()}`, { cutoff: cutoff.toISOString() });
   }
 }
@@ -50,7 +49,7 @@ export async function placeOrder(ctx: GongzhiContext, input: PlaceOrderInput): P
      where m.canteen_id = ? and m.date = ? and m.meal = ? and m.status = ? order by d.position`,
     [canteen.id, date, input.meal, MenuStatus.PUBLISHED]);
   if (dishes.length === 0) throw badInput('input.date', 'has no published menu for this meal at the elder\'s canteen');
-  assertBeforeCutoff(canteen, date, input.meal);
+  assertBeforeCutoff(canteen, date, input.meal, ctx.clock.now());
   let chosen = dishes;
   if (input.dishIds && input.dishIds.length > 0) {
     chosen = input.dishIds.map((gid, i) => {
@@ -101,12 +100,12 @@ export async function cancelOrder(ctx: GongzhiContext, globalId: string, reason?
   await guardPlacing(ctx, found);
   if (reason && reason.length > 500) throw badInput('reason', 'must be at most 500 characters');
   const canteen = await loadOrFail(ctx, Canteen, found.canteenId);
-  assertBeforeCutoff(canteen, found.date, found.meal);
+  assertBeforeCutoff(canteen, found.date, found.meal, ctx.clock.now());
   return ctx.em.transactional(async (tem) => {
     const order = await tem.findOneOrFail(DiningOrder, found.id, { lockMode: LockMode.PESSIMISTIC_WRITE, refresh: true });
     if (order.status !== OrderStatus.PLACED) throw new ConflictError(`An order in status ${order.status} cannot be cancelled`);
     order.status = OrderStatus.CANCELLED;
-    order.cancelledAt = diningNow();
+    order.cancelledAt = ctx.clock.now();
     order.cancelReason = reason?.trim() || null;
     await releaseSeat(tem, order.canteenId, order.date, order.meal);
     emit(tem, OrderCancelled, { districtId: order.districtId, streetId: order.streetId, communityId: order.communityId }, {
