@@ -210,7 +210,7 @@ test('node(id:) answers as the type\'s own list/field, for every Node type and e
   expect(worker.errors).toBeUndefined();
   for (const p of plugins) {
     await gw.enableProgram(t.district.id, p.name);
-    if (p.seed) await gw.em().transactional((em) => p.seed!({ em, districtId: t.district.id }));
+    if (p.seed) await gw.em().transactional((em) => p.seed!({ em, districtId: t.district.id, clock: gw.clock }));
   }
   await gw.request(`mutation($c: ID!) { fixtureAddNote(communityId: $c, text: "n") { id } }`, { c: gw.gid('Community', home.id) });
   await fixtures(home.id);
