@@ -20,6 +20,7 @@ export const perms = definePermissions(PROGRAM, {
   'need:record': { zh: '记录社区需求', en: 'Record needs found in a community', roles: [ADMIN, COMMUNITY] },
   'need:assess': { zh: '评估需求（优先级、合并重复）', en: 'Assess needs: priority, merging duplicates', roles: [ADMIN, STREET, COMMUNITY] },
   'application:manage': { zh: '社会组织申报项目', en: 'Draft, submit and withdraw an organisation\'s applications', roles: [ORG] },
+  'vote:cast': { zh: '居民投票（微实事票选）', en: 'Vote in a round\'s public vote, as a resident of its area', roles: [RESIDENT] },
   'application:read': { zh: '查看已提交的项目申报', en: 'See the applications submitted to a round', roles: [ADMIN, STREET] },
 });
 

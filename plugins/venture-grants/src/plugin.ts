@@ -9,13 +9,16 @@ import { ventureEvents } from './events';
 import { RoundApplicationsResolver, VentureApplicationResolver } from './graphql/application.resolver';
 import { RoundNeedsResolver, VentureNeedResolver } from './graphql/need.resolver';
 import { VentureRoundResolver } from './graphql/round.resolver';
+import { VoteResolver } from './graphql/vote.resolver';
 import { Migration20261203140000_rounds } from './migrations/Migration20261203140000_rounds';
 import { Migration20261203150000_needs } from './migrations/Migration20261203150000_needs';
 import { Migration20261203160000_applications } from './migrations/Migration20261203160000_applications';
+import { Migration20261203170000_votes } from './migrations/Migration20261203170000_votes';
 import { ventureNodes } from './nodes';
 import { permissionList, roleList } from './permissions';
 import { PROGRAM } from './program';
 import { seedVentureGrants } from './seed';
+import { ventureSettings } from './settings';
 
 export default definePlugin({
   name: PROGRAM,
@@ -27,10 +30,11 @@ export default definePlugin({
     en: 'Venture-grants rounds at district, street or community: budget and cap, the "6+1" categories, dated phases, residents\' needs, social organisations\' applications',
   },
   entities: [VentureRound, VentureRoundPhaseDates, VentureNeed, VentureApplication, VentureBudgetLine],
-  resolvers: [VentureRoundResolver, VentureNeedResolver, RoundNeedsResolver, VentureApplicationResolver, RoundApplicationsResolver],
-  migrations: [Migration20261203140000_rounds, Migration20261203150000_needs, Migration20261203160000_applications],
+  resolvers: [VentureRoundResolver, VentureNeedResolver, RoundNeedsResolver, VentureApplicationResolver, RoundApplicationsResolver, VoteResolver],
+  migrations: [Migration20261203140000_rounds, Migration20261203150000_needs, Migration20261203160000_applications, Migration20261203170000_votes],
   permissions: permissionList,
   roles: roleList,
+  settings: ventureSettings,
   events: ventureEvents,
   subscribers: [],
   nodes: ventureNodes,

@@ -13,6 +13,7 @@ export const ACTIONS = {
   'need.support': [P.NEEDS],
   'need.assess': [P.NEEDS, P.APPLICATION],
   'application.edit': [P.APPLICATION],
+  'vote.cast': [P.PUBLIC_VOTE],
 } as const satisfies Record<string, readonly P[]>;
 
 export type Action = keyof typeof ACTIONS;
