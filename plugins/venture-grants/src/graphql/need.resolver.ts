@@ -67,7 +67,8 @@ export class VentureNeedResolver {
 
 @Resolver(() => VentureRound)
 export class RoundNeedsResolver {
-  @Requires(perms['need:read'])
+  // Filtered in SQL to the communities where the caller holds need:read (a resident: their own).
+  @AsParent()
   @FieldResolver(() => VentureNeedConnection, { description: '本轮需求（可见社区内），先到先列 / The round\'s needs in the communities you may see, oldest first' })
   needs(
     @Root() r: VentureRound, @Args() page: PageArgs, @Ctx() ctx: GongzhiContext,
