@@ -11,6 +11,12 @@ import { createTestGateway, type TestGateway } from '@gongzhi/testing';
 const LOGIN = `mutation { login(username: "nobody.here", password: "wrong-password-1") { accessToken } }`;
 const code = (r: { errors?: { extensions?: Record<string, any> }[] }) => r.errors?.[0]?.extensions?.code;
 
+/** The login bucket is a fixed one-minute window: start a counting test well inside one. */
+async function freshMinute(): Promise<void> {
+  const left = 60_000 - (Date.now() % 60_000);
+  if (left < 15_000) await new Promise((r) => setTimeout(r, left + 50));
+}
+
 async function loginFrom(gw: TestGateway, forwardedFor: string) {
   const res = await fetch(gw.url, { method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': forwardedFor }, body: JSON.stringify({ query: LOGIN }) });
   return code((await res.json()) as never) as string;
@@ -24,6 +30,7 @@ describe('behind a trusted proxy (loopback)', () => {
   afterAll(() => gw?.close());
 
   test('each forwarded client has its own login bucket', async () => {
+    await freshMinute();
     const a = [];
     for (let i = 0; i < 4; i++) a.push(await loginFrom(gw, '203.0.113.7'));
     expect(a).toEqual(['UNAUTHENTICATED', 'UNAUTHENTICATED', 'UNAUTHENTICATED', 'RATE_LIMITED']);
@@ -41,6 +48,7 @@ describe('behind a trusted proxy (loopback)', () => {
         }
       },
     });
+    await freshMinute();
     const viaWs: string[] = [];
     for (let i = 0; i < 3; i++) {
       const r = await new Promise<{ errors?: { extensions?: Record<string, any> }[] }>((resolve) => {
@@ -63,6 +71,7 @@ describe('without a trusted proxy', () => {
   afterAll(() => gw?.close());
 
   test('X-Forwarded-For is ignored: a client cannot pick a fresh address per attempt', async () => {
+    await freshMinute();
     const seen = [];
     for (let i = 0; i < 4; i++) seen.push(await loginFrom(gw, `203.0.113.${i + 1}`));
     expect(seen).toEqual(['UNAUTHENTICATED', 'UNAUTHENTICATED', 'UNAUTHENTICATED', 'RATE_LIMITED']);
